@@ -1,0 +1,452 @@
+"""Find cues and speaker mentions in one paragraph: accurate (dependency parse) and fast (rules).
+
+Both analysers take a spaCy ``Doc`` of one paragraph, the paragraph's offset in the article and
+the article's quoted spans, and return (a) an attribution for each direct quote whose cue is in
+this paragraph and (b) indirect-speech candidates. Neither resolves pronouns or names: that
+needs the whole article and happens in :mod:`tonekit.speakers`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from .candidates import Attribution, Candidate
+from .cues import ATTITUDE_OBJECT_VERBS, reporting_lemmas, speech_forms
+from .marks import QUOTE_CHARS, QuotedSpan
+from .names import PRONOUNS, speaker_nouns
+
+__all__ = ["analyse_accurate", "analyse_fast"]
+
+_DASHES = {"\u2014", "\u2013", "-", "--"}
+_LEAD_PUNCT = {",", ":", "\u2014", "\u2013", "-", "--"}
+# Verbs whose statement is a to-infinitive or prepositional object: "urged X to ...".
+_DIRECTIVE = frozenset({"urge", "warn", "caution", "pledge", "vow", "promise", "demand", "insist", "call", "praise", "condemn"})
+# Objects of "tell" that belong in the cue phrase ("told reporters").
+_AUDIENCE = frozenset({"reporters", "journalists", "lawmakers", "parliament", "the press", "the media", "an audience", "a news conference", "a press conference", "a briefing"})
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_CLAUSE_STRIP = {"that", "whether", ",", ":", "\u2014", "\u2013", "-"}
+_NON_SPEAKER_HEADS = frozenset({"approach", "discussions", "talks", "meeting", "visit", "trip", "agreement", "agreements", "focus", "efforts", "move", "data", "figures", "report", "study", "poll"})
+
+
+def _in_quotes(pos: int, quoted: Sequence[QuotedSpan]) -> bool:
+    return any(q.open_at <= pos <= q.close_at for q in quoted)
+
+
+def _char_span(doc: Doc, lo: int, first: Token, last: Token) -> tuple[int, int]:
+    return lo + first.idx, lo + last.idx + len(last.text)
+
+
+def _token_at(doc: Doc, rel: int) -> Token | None:
+    """The token that starts at or contains the paragraph-relative character ``rel``."""
+    for tok in doc:
+        if tok.idx <= rel < tok.idx + len(tok.text) or tok.idx >= rel:
+            return tok
+    return None
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    """Drop leading complementisers and punctuation and trailing punctuation of a clause."""
+    while tokens and (tokens[0].lower_ in _CLAUSE_STRIP or tokens[0].is_punct and tokens[0].text not in QUOTE_CHARS):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in QUOTE_CHARS:
+        tokens = tokens[:-1]
+    # a trailing closing mark without its opener inside the span is not part of it
+    return tokens
+
+
+# --------------------------------------------------------------------------- accurate
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, or for "stressing that", "as saying" the subject of the nearest
+    governing reporting verb ("He continued that ..., stressing that ..." -> He)."""
+    subj = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subj is not None:
+        return subj
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "ccomp") or tok.head is tok:
+            return None
+        tok = tok.head
+        if _is_reporting(tok) or tok.lemma_ == "quote":
+            return next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS), None)
+    return None
+
+
+def _noun_phrase(head: Token) -> list[Token]:
+    """The mention a subject token stands for: left modifiers and the name, no clauses."""
+    if head.lower_ in PRONOUNS:
+        return [head]
+    first = head.left_edge
+    tokens = [t for t in head.doc[first.i : head.i + 1]]
+    ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None) if head.ent_type_ else None
+    if ent is not None and ent.end - 1 > head.i:
+        tokens.extend(head.doc[head.i + 1 : ent.end])
+    # drop relative clauses or appositives that sit left of the head ("X, who ..., Y") and punctuation
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ in ("and", "but", "also")):
+        tokens = tokens[1:]
+    for i in range(len(tokens) - 1, -1, -1):
+        if tokens[i].text == ",":
+            tokens = tokens[i + 1 :]
+            break
+    return tokens or [head]
+
+
+def _mention(tokens: list[Token], lo: int) -> Attribution | None:
+    if not tokens:
+        return None
+    start, end = _char_span(tokens[0].doc, lo, tokens[0], tokens[-1])
+    return Attribution(None, None, start, end, tokens[0].doc.text[start - lo : end - lo])
+
+
+def _cue_phrase(verb: Token) -> str:
+    """The reporting verb with its auxiliaries, particle and audience: "has repeatedly said", "told reporters"."""
+    parts = [verb]
+    for child in verb.children:
+        if child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ == "for" and verb.lemma_ == "call"):
+            parts.append(child)
+        elif verb.lemma_ == "tell" and child.dep_ in ("dobj", "dative") and child.i > verb.i:
+            phrase = verb.doc[child.left_edge.i : child.right_edge.i + 1]
+            if phrase.text.lower() in _AUDIENCE:
+                parts.extend(phrase)
+    parts.sort(key=lambda t: t.i)
+    return " ".join(t.text for t in parts)
+
+
+def _is_reporting(tok: Token) -> bool:
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in ("point", "call"):  # only "point out", "call for"
+        return any(c.lower_ in ("out", "for") and c.dep_ in ("prt", "prep") for c in tok.children)
+    return lemma in reporting_lemmas()
+
+
+def _according(tok: Token) -> Token | None:
+    """The source of "according to X" when ``tok`` is "according"."""
+    if tok.lower_ != "according":
+        return None
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        to = tok.doc[tok.i + 1]
+    if to is None:
+        return None
+    return next((c for c in to.children if c.dep_ == "pobj"), None)
+
+
+def _source_phrase(pobj: Token) -> list[Token]:
+    """"the official, who briefed reporters ..." -> "the official"."""
+    tokens = [t for t in pobj.doc[pobj.left_edge.i : pobj.i + 1]]
+    return tokens
+
+
+def _attribution_from_verb(verb: Token, lo: int, quoted: Sequence[QuotedSpan]) -> Attribution:
+    subject = _subject(verb)
+    mention = None
+    if subject is not None and not _in_quotes(lo + subject.idx, quoted):
+        mention = _mention(_noun_phrase(subject), lo)
+    return Attribution(
+        _cue_phrase(verb), lo + verb.idx,
+        mention.mention_start if mention else None, mention.mention_end if mention else None,
+        mention.mention if mention else None,
+    )
+
+
+def _direct_trailing_accurate(doc: Doc, lo: int, q: QuotedSpan, quoted: Sequence[QuotedSpan]) -> Attribution | None:
+    close = _token_at(doc, q.close_at - lo)
+    if close is None:
+        return None
+    sent_end = close.sent.end
+    toks: list[Token] = []
+    for tok in doc[close.i + 1 : sent_end]:
+        if any(lo + tok.idx == other.open_at for other in quoted):
+            break
+        toks.append(tok)
+    dash = False
+    while toks and toks[0].is_punct:
+        dash = dash or toks[0].text in _DASHES
+        toks = toks[1:]
+    for n, tok in enumerate(toks[:10]):
+        source = _according(tok)
+        if source is not None and n == 0:
+            mention = _mention(_source_phrase(source), lo)
+            return Attribution("according to", lo + tok.idx, mention.mention_start, mention.mention_end, mention.mention)
+        if _is_reporting(tok):
+            between = toks[:n]
+            if len(between) > 8 or any(t.pos_ == "VERB" for t in between) or tok.tag_ in ("VBG", "VBN"):
+                return None  # "..., saying ..." starts a new report; it does not attribute this one
+            att = _attribution_from_verb(tok, lo, quoted)
+            if att.mention_start is not None and att.mention_start < q.close_at:
+                att = Attribution(att.cue, att.cue_start, None, None, None)
+            if att.mention is None and between:
+                m = _mention([t for t in between if not t.is_punct], lo)
+                if m:
+                    att = Attribution(att.cue, att.cue_start, m.mention_start, m.mention_end, m.mention)
+            return att
+        if tok.is_punct and tok.text not in ("'s",):
+            break
+    if dash and toks:
+        name = []
+        for tok in toks:
+            if tok.is_punct:
+                break
+            name.append(tok)
+        if name and name[0].text[:1].isupper() and len(name) <= 6:
+            m = _mention(name, lo)
+            return Attribution("\u2014", lo + close.idx + 1, m.mention_start, m.mention_end, m.mention)
+    return None
+
+
+def _direct_leading_accurate(doc: Doc, lo: int, q: QuotedSpan, quoted: Sequence[QuotedSpan]) -> Attribution | None:
+    opener = _token_at(doc, q.open_at - lo)
+    if opener is None:
+        return None
+    sent = opener.sent
+    toks = [t for t in doc[sent.start : opener.i]]
+    for i in range(len(toks) - 1, -1, -1):  # stop after an earlier quotation's closer
+        if any(lo + toks[i].idx == other.close_at for other in quoted):
+            toks = toks[i + 1 :]
+            break
+    if not toks:
+        return None
+    for n in range(len(toks) - 1, max(-1, len(toks) - 12), -1):
+        tok = toks[n]
+        between = toks[n + 1 :]
+        if _is_reporting(tok):
+            words = [t for t in between if not t.is_punct]
+            ends_ok = not between or between[-1].text in (",", ":") or between[-1].lower_ == "that"
+            if tok.lemma_ == "describe" and between and between[-1].lower_ == "as" and len(between) <= 8:
+                return _attribution_from_verb(tok, lo, quoted)
+            if ends_ok and len(words) <= 4 and not any(t.pos_ == "VERB" for t in words):
+                return _attribution_from_verb(tok, lo, quoted)
+            return None
+        source = _according(tok)
+        if source is not None and between and between[-1].text == ",":
+            mention = _mention(_source_phrase(source), lo)
+            return Attribution("according to", lo + tok.idx, mention.mention_start, mention.mention_end, mention.mention)
+    if toks[-1].text == ":" and 1 <= len(toks) - 1 <= 6 and toks[0].text[:1].isupper():
+        name = [t for t in toks[:-1] if not t.is_punct]
+        if name and not any(t.pos_ == "VERB" for t in name):
+            m = _mention(name, lo)
+            return Attribution(":", lo + toks[-1].idx, m.mention_start, m.mention_end, m.mention)
+    return None
+
+
+def _speaker_like(subject: Token | None) -> bool:
+    if subject is None:
+        return False
+    if subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    return subject.lower_ in speaker_nouns()
+
+
+def _clause_tokens(verb: Token) -> list[Token] | None:
+    """The statement a reporting verb governs: its clause, its object or its directive."""
+    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if comp is not None:
+        return [t for t in verb.doc[comp.left_edge.i : comp.right_edge.i + 1]]
+    lemma = verb.lemma_.lower()
+    if lemma in ATTITUDE_OBJECT_VERBS:
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if obj is not None and obj.right_edge.i - obj.left_edge.i >= 2:
+            return [t for t in verb.doc[obj.left_edge.i : obj.right_edge.i + 1]]
+    if lemma in _DIRECTIVE:
+        right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "prep", "dative", "ccomp")]
+        if right and verb.right_edge.i - right[0].left_edge.i >= 2:
+            first = right[0]
+            if lemma == "call" and first.lower_ != "for":
+                return None
+            start = first.i + 1 if first.lower_ == "for" and lemma == "call" else first.left_edge.i
+            return [t for t in verb.doc[start : verb.right_edge.i + 1]]
+    return None
+
+
+def _indirect_accurate(doc: Doc, lo: int, quoted: Sequence[QuotedSpan]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for tok in doc:
+        if _in_quotes(lo + tok.idx, quoted):
+            continue
+        source = _according(tok)
+        if source is not None:
+            cand = _according_candidate(tok, source, lo)
+            if cand is not None:
+                out.append(cand)
+            continue
+        if not _is_reporting(tok):
+            continue
+        clause = _clause_tokens(tok)
+        if clause is None:
+            continue
+        subject = _subject(tok)
+        uses_object = not any(c.dep_ == "ccomp" for c in tok.children)
+        if uses_object and not _speaker_like(subject):
+            continue
+        if subject is not None and subject.lower_ in _NON_SPEAKER_HEADS:
+            continue
+        clause = _trim([t for t in clause if t.sent == tok.sent])
+        if sum(1 for t in clause if not t.is_punct) < 3:
+            continue
+        start, end = _char_span(doc, lo, clause[0], clause[-1])
+        out.append(Candidate(start, end, "indirect", _attribution_from_verb(tok, lo, quoted)))
+    return out
+
+
+def _according_candidate(tok: Token, source: Token, lo: int) -> Candidate | None:
+    doc = tok.doc
+    phrase = set(range(tok.i, max(source.right_edge.i, tok.i + 1) + 1))
+    head = tok.head if tok.head is not tok else tok
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head  # "are working ... and share ..., according to X": the whole clause
+    sent = tok.sent
+    region = [t for t in doc[head.left_edge.i : head.right_edge.i + 1] if t.i not in phrase and t.sent == sent]
+    left = [t for t in region if t.i < tok.i]
+    right = [t for t in region if t.i > tok.i]
+    left_words = [t for t in left if not t.is_punct and t.tag_ not in ("WRB", "WDT")]
+    right_words = [t for t in right if not t.is_punct]
+    if len(right_words) >= 3 and len(left_words) <= 1:
+        clause = right
+    elif len(left_words) >= 3 and len(right_words) <= 1:
+        clause = left
+    else:
+        clause = region
+    clause = _trim(clause)
+    if sum(1 for t in clause if not t.is_punct) < 3:
+        return None
+    start, end = _char_span(doc, lo, clause[0], clause[-1])
+    mention = _mention(_source_phrase(source), lo)
+    att = Attribution("according to", lo + tok.idx, mention.mention_start, mention.mention_end, mention.mention)
+    return Candidate(start, end, "indirect", att)
+
+
+def analyse_accurate(doc: Doc, lo: int, quoted: Sequence[QuotedSpan]) -> tuple[dict[int, Attribution], list[Candidate]]:
+    """Attributions for the direct quotes this paragraph closes or opens, and indirect candidates."""
+    hi = lo + len(doc.text)
+    direct: dict[int, Attribution] = {}
+    for n, q in enumerate(quoted):
+        att = None
+        if lo <= q.close_at < hi:
+            att = _direct_trailing_accurate(doc, lo, q, quoted)
+        if att is None and lo <= q.open_at < hi:
+            att = _direct_leading_accurate(doc, lo, q, quoted)
+        if att is not None:
+            direct[n] = att
+    return direct, _indirect_accurate(doc, lo, quoted)
+
+
+# --------------------------------------------------------------------------- fast
+
+_CAP = r"[A-Z][\w\u2019'.\-]*"
+_NP_FAST = (
+    rf"(?:(?:he|she|they|we|He|She|They|We|I)"
+    rf"|(?:{_CAP}(?:\s+(?:{_CAP}|of|al|bin))*)"
+    rf"|(?:(?:the|a|an|The|A|An)\s+(?:[\w\u2019'.\-]+\s+){{0,5}}?(?:{'|'.join(sorted(speaker_nouns()))})))"
+)
+
+
+def _forms_regex() -> str:
+    return "|".join(sorted((re.escape(f) for f in speech_forms()), key=len, reverse=True))
+
+
+_FAST_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def _fast_patterns() -> dict[str, re.Pattern[str]]:
+    if not _FAST_CACHE:
+        forms = _forms_regex()
+        adv = r"(?:(?:has|have|had|also|repeatedly|later|again|then|previously|on\s+\w+day)\s+)*"
+        aud = r"(?:\s+(?:reporters|journalists|lawmakers|the\s+press|[A-Z][\w\u2019'\-]+(?:\s+[A-Z][\w\u2019'\-]+)?))?"
+        _FAST_CACHE.update({
+            # "<speaker> said (on Monday) that <content>"
+            "that": re.compile(rf"(?P<spk>{_NP_FAST})\s+{adv}(?P<cue>(?:{forms}){aud})(?:\s+on\s+\w+)?,?\s+that\s+(?P<content>.+)", re.DOTALL),
+            # "<content>, <speaker> said."
+            "final": re.compile(rf"^(?P<content>.+?),?\s+(?P<spk>{_NP_FAST})\s+{adv}(?P<cue>{forms})(?:\s+on\s+\w+)?\s*[.!?]?\s*$", re.DOTALL),
+            # "<content>, said <speaker>."
+            "final_inv": re.compile(rf"^(?P<content>.+?),\s+(?P<cue>{forms})\s+(?P<spk>{_NP_FAST})\s*[.!?]?\s*$", re.DOTALL),
+            "acc_end": re.compile(rf"^(?P<content>.+?),\s+(?P<cue>according\s+to)\s+(?P<spk>[^,.]+?)\s*[.!?]?\s*$", re.DOTALL),
+            "acc_start": re.compile(rf"^(?P<cue>According\s+to)\s+(?P<spk>[^,]+?),\s+(?P<content>.+)$", re.DOTALL),
+            "trail": re.compile(rf"^[\s,\u2014\u2013-]*(?P<spk>{_NP_FAST})\s+{adv}(?P<cue>(?:{forms}){aud})\b"),
+            "trail_inv": re.compile(rf"^[\s,\u2014\u2013-]*(?P<cue>{forms})\s+(?P<spk>{_NP_FAST})\b"),
+            "trail_acc": re.compile(r"^[\s,]*(?P<cue>according\s+to)\s+(?P<spk>[^,.]+)"),
+            "trail_dash": re.compile(rf"^\s*[\u2014\u2013-]+\s*(?P<spk>{_CAP}(?:\s+{_CAP}){{0,4}})"),
+            "lead": re.compile(rf"(?P<spk>{_NP_FAST})\s+{adv}(?P<cue>(?:{forms}){aud})(?:\s+on\s+\w+)?\s*(?:,|:|that)?\s*$"),
+            "lead_colon": re.compile(rf"^\s*(?P<spk>{_CAP}(?:\s+{_CAP}){{0,4}})\s*:\s*$"),
+        })
+    return _FAST_CACHE
+
+
+def _att_from_match(m: re.Match[str], base: int) -> Attribution:
+    cue = re.sub(r"\s+", " ", m.group("cue"))
+    return Attribution(cue, base + m.start("cue"), base + m.start("spk"), base + m.end("spk"), m.group("spk"))
+
+
+def _sentence_of(doc: Doc, rel: int) -> Span | None:
+    for sent in doc.sents:
+        if sent.start_char <= rel < sent.end_char or rel == sent.end_char:
+            return sent
+    return None
+
+
+def _indirect_fast(doc: Doc, lo: int, quoted: Sequence[QuotedSpan]) -> list[Candidate]:
+    pats = _fast_patterns()
+    out: list[Candidate] = []
+    for sent in doc.sents:
+        text = sent.text
+        base = lo + sent.start_char
+        for key in ("acc_start", "that", "acc_end", "final", "final_inv"):
+            m = pats[key].search(text) if key == "that" else pats[key].match(text)
+            if m is None or _in_quotes(base + m.start("cue"), quoted):
+                continue
+            a, b = base + m.start("content"), base + m.end("content")
+            seg = doc.text[a - lo : b - lo]
+            # trim punctuation
+            while seg and (seg[-1] in ".,;:!? " ):
+                seg = seg[:-1]
+                b -= 1
+            while seg and seg[0] in " ,":
+                seg = seg[1:]
+                a += 1
+            if len(seg.split()) < 3:
+                continue
+            out.append(Candidate(a, b, "indirect", _att_from_match(m, base)))
+            break
+    return out
+
+
+def analyse_fast(doc: Doc, lo: int, quoted: Sequence[QuotedSpan]) -> tuple[dict[int, Attribution], list[Candidate]]:
+    """Rule-only analysis on blank-tokenizer sentences: direct-quote cues and "X said that" frames."""
+    pats = _fast_patterns()
+    text = doc.text
+    hi = lo + len(text)
+    direct: dict[int, Attribution] = {}
+    for n, q in enumerate(quoted):
+        att = None
+        if lo <= q.close_at < hi:
+            rel = q.close_at - lo + 1
+            sent = _sentence_of(doc, q.close_at - lo)
+            stop = sent.end_char if sent is not None else len(text)
+            nxt = min((o.open_at - lo for o in quoted if lo + rel <= o.open_at < lo + stop), default=stop)
+            tail = text[rel:max(rel, nxt)]
+            for key in ("trail_acc", "trail", "trail_inv", "trail_dash"):
+                m = pats[key].match(tail)
+                if m is not None:
+                    cue = "\u2014" if key == "trail_dash" else re.sub(r"\s+", " ", m.group("cue"))
+                    att = Attribution(cue, lo + rel + m.start(0), lo + rel + m.start("spk"), lo + rel + m.end("spk"), m.group("spk"))
+                    break
+        if att is None and lo <= q.open_at < hi:
+            rel = q.open_at - lo
+            sent = _sentence_of(doc, rel)
+            begin = sent.start_char if sent is not None else 0
+            prev = max((o.close_at - lo + 1 for o in quoted if lo + begin <= o.close_at < q.open_at), default=begin)
+            head = text[prev:rel]
+            for key in ("lead", "lead_colon"):
+                m = pats[key].search(head)
+                if m is not None:
+                    cue = ":" if key == "lead_colon" else re.sub(r"\s+", " ", m.group("cue"))
+                    att = Attribution(cue, lo + prev + m.start(0), lo + prev + m.start("spk"), lo + prev + m.end("spk"), m.group("spk"))
+                    break
+        if att is not None:
+            direct[n] = att
+    return direct, _indirect_fast(doc, lo, quoted)

@@ -1,0 +1,21 @@
+"""Typed errors: each message says what went wrong and how to fix it."""
+
+from __future__ import annotations
+
+__all__ = ["TonekitError", "PipelineNotInstalledError", "InvalidModeError", "BratFormatError"]
+
+
+class TonekitError(Exception):
+    """Base class for every error tonekit raises on purpose."""
+
+
+class PipelineNotInstalledError(TonekitError):
+    """The trained spaCy pipeline that accurate mode needs is not installed."""
+
+
+class InvalidModeError(TonekitError, ValueError):
+    """An extraction mode that tonekit does not know."""
+
+
+class BratFormatError(TonekitError, ValueError):
+    """A brat standoff file that cannot be read; the message names file and line."""

@@ -1,0 +1,249 @@
+"""``extract_quotes``: every direct and reported statement of an article, with its speaker.
+
+The steps, each in its own module: pair quotation marks (:mod:`tonekit.marks`); pick the
+paragraphs that hold a quotation mark or a reporting cue and run spaCy on those only
+(:mod:`tonekit.pipeline`); find cues, speaker mentions and reported speech in them
+(:mod:`tonekit.attribution`); settle overlaps; resolve speakers in reading order
+(:mod:`tonekit.speakers`).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+
+from .attribution import analyse_accurate, analyse_fast
+from .candidates import Attribution, Candidate
+from .cues import cue_pattern
+from .errors import InvalidModeError
+from .marks import QUOTE_CHARS, QuotedSpan, find_quoted_spans, paragraph_spans
+from .names import NameIndex
+from .pipeline import load_blank, load_trained, trained_pipeline_name
+from .quote import Quote
+from .speakers import SpeakerResolver
+
+__all__ = ["extract_quotes", "MODES", "resolve_mode"]
+
+logger = logging.getLogger(__name__)
+
+MODES = ("auto", "accurate", "fast")
+_MAX_CHUNK = 20_000  # characters of one paragraph handed to spaCy at a time
+_SCARE_CUE = re.compile(
+    r"(?:so-called|dubbed|termed|called|titled|entitled|known\s+as|nicknamed|labell?ed|branded|the\s+words?|the\s+term|the\s+phrase|"
+    r"book|film|movie|song|album|novel|report|article|column|headline|slogan|hashtag|programme|program|operation|initiative)\s*$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\w+")
+_warned_fallback = False
+
+
+def resolve_mode(mode: str) -> str:
+    """"auto" becomes "accurate" when a trained pipeline is installed, else "fast" (warned once)."""
+    global _warned_fallback
+    if mode not in MODES:
+        raise InvalidModeError(f"mode must be one of {', '.join(repr(m) for m in MODES)}; got {mode!r}")
+    if mode != "auto":
+        return mode
+    if trained_pipeline_name() is not None:
+        return "accurate"
+    if not _warned_fallback:
+        logger.warning(
+            "no trained spaCy pipeline installed; using fast mode (direct quotes and simple "
+            "'X said that' frames). Install one with `pip install 'tonekit[parser]'`."
+        )
+        _warned_fallback = True
+    return "fast"
+
+
+def extract_quotes(text: str, *, mode: str = "auto") -> list[Quote]:
+    """Direct and indirect quotes of ``text``, sorted by start and never overlapping.
+
+    ``mode`` is "accurate" (trained spaCy pipeline: parser and NER), "fast" (no trained model:
+    quotation marks, rules and simple "X said that" frames) or "auto" (accurate when installed).
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"extract_quotes() takes the article as a str; got {type(text).__name__}"
+                        + (" (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else ""))
+    resolved = resolve_mode(mode)
+    if not text.strip():
+        return []
+    quoted = find_quoted_spans(text)
+    chunks = [c for c in _chunks(text) if _worth_parsing(text, *c)]
+    nlp = load_trained() if resolved == "accurate" else load_blank()
+    analyse = analyse_accurate if resolved == "accurate" else analyse_fast
+    direct_att: dict[int, Attribution] = {}
+    indirect: list[Candidate] = []
+    for (lo, hi), doc in zip(chunks, nlp.pipe(text[lo:hi] for lo, hi in chunks)):
+        local = [q for q in quoted if q.close_at >= lo and q.open_at < hi]
+        found, cands = analyse(doc, lo, local)
+        for n, att in found.items():
+            direct_att.setdefault(quoted.index(local[n]), att)
+        indirect.extend(cands)
+    indirect = [_cover_quotes(c, quoted) for c in indirect]
+    candidates = _direct_candidates(text, quoted, direct_att) + indirect
+    return _to_quotes(text, _settle(text, candidates))
+
+
+def _cover_quotes(c: Candidate, quoted: Sequence[QuotedSpan]) -> Candidate:
+    """Reported speech never cuts a quotation in two: widen it to the quotation's marks."""
+    start, end = c.start, c.end
+    for q in quoted:
+        if q.open_at < end <= q.close_at and q.open_at >= start:
+            end = q.close_at + 1
+        if q.open_at < start <= q.close_at and q.close_at < end:
+            start = q.open_at
+    if (start, end) == (c.start, c.end):
+        return c
+    return Candidate(start, end, c.kind, c.attribution, c.inherit)
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    """Paragraphs, with very long ones cut at sentence ends so spaCy never sees a huge text."""
+    out = []
+    for lo, hi in paragraph_spans(text):
+        while hi - lo > _MAX_CHUNK:
+            cut = max(text.rfind(". ", lo, lo + _MAX_CHUNK), text.rfind(" ", lo, lo + _MAX_CHUNK))
+            cut = cut + 1 if cut > lo else lo + _MAX_CHUNK
+            out.append((lo, cut))
+            lo = cut
+        out.append((lo, hi))
+    return out
+
+
+def _worth_parsing(text: str, lo: int, hi: int) -> bool:
+    """Only paragraphs with a quotation mark or a reporting cue can hold a statement."""
+    segment = text[lo:hi]
+    return any(c in segment for c in QUOTE_CHARS) or cue_pattern().search(segment) is not None
+
+
+def _is_scare_quote(text: str, q: QuotedSpan) -> bool:
+    """Short quoted words introduced as a name or term: "the so-called “peace plan”"."""
+    words = len(_WORD.findall(text[q.start:q.end]))
+    before = text[max(0, q.open_at - 30):q.open_at]
+    return words <= 6 and _SCARE_CUE.search(before) is not None
+
+
+def _quote_only_paragraph(text: str, q: QuotedSpan) -> bool:
+    """The quotation starts its paragraph (so its speaker is the one named just before)."""
+    line_start = text.rfind("\n", 0, q.open_at) + 1
+    return not text[line_start:q.open_at].strip()
+
+
+def _direct_candidates(text: str, quoted: Sequence[QuotedSpan], attributions: dict[int, Attribution]) -> list[Candidate]:
+    out = []
+    previous_end = -1
+    for n, q in enumerate(quoted):
+        if _is_scare_quote(text, q):
+            continue
+        start, end = q.start, q.end
+        while end > start and text[end - 1] in ",;:" :
+            end -= 1
+        if end <= start:
+            continue
+        att = attributions.get(n)
+        if att is not None:
+            out.append(Candidate(start, end, "direct", att))
+            previous_end = q.close_at
+            continue
+        words = len(_WORD.findall(text[start:end]))
+        sentence_like = text[start:start + 1].isupper() and words >= 4
+        follows_quote = previous_end >= 0 and "\n\n\n" not in text[previous_end:q.open_at] and (
+            q.open_at - previous_end < 400)
+        if sentence_like and (_quote_only_paragraph(text, q) or follows_quote):
+            out.append(Candidate(start, end, "direct", None, inherit=True))
+            previous_end = q.close_at
+        else:
+            # an unattributed span: kept as a possible fragment of reported speech only
+            out.append(Candidate(start, end, "direct", None, inherit=False))
+    return out
+
+
+def _overlap(a: Candidate, b: Candidate) -> int:
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+
+def _settle(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Make statements disjoint: inner reports win over the reports that contain them, a quote
+    that fills most of a report's clause becomes that report, a short fragment joins it."""
+    indirect = sorted((c for c in cands if c.kind == "indirect"), key=lambda c: (c.start, -c.end))
+    direct = [c for c in cands if c.kind == "direct"]
+    # nested reports: "X said that Y stressed that Z" keeps Y's report of Z
+    kept: list[Candidate] = []
+    for c in indirect:
+        inner = [o for o in indirect if o is not c and o.attribution and o.attribution.cue_start is not None
+                 and c.start <= o.attribution.cue_start < c.end]
+        if inner:
+            # the same speaker going on ("noted that A, saying B") keeps A; a different
+            # speaker inside ("X said Y told Z that B") leaves only Y's report
+            own = c.attribution.mention_start if c.attribution else None
+            if any(o.attribution.mention_start != own for o in inner):
+                continue
+            c = _trimmed(text, c, min(o.attribution.cue_start for o in inner))
+            if c is None:
+                continue
+        if any(_overlap(c, k) for k in kept):
+            # same clause found twice (e.g. by two cues): keep the first
+            continue
+        kept.append(c)
+    result: list[Candidate] = []
+    for d in direct:
+        host = next((k for k in kept if _overlap(d, k)), None)
+        cue_at = d.attribution.cue_start if d.attribution else None
+        if host is not None and cue_at is not None and host.start < cue_at < d.start:
+            # "told reporters that A, describing the talks as “B”": B has its own cue inside A's clause
+            kept.remove(host)
+            trimmed = _trimmed(text, host, cue_at)
+            if trimmed is not None:
+                kept.append(trimmed)
+            host = None
+        if host is None:
+            if d.attribution is not None or d.inherit:
+                result.append(d)
+            continue
+        if _overlap(d, host) >= 0.6 * (host.end - host.start):
+            kept.remove(host)
+            if d.attribution is None or d.attribution.mention is None:
+                d = Candidate(d.start, d.end, "direct", host.attribution)
+            result.append(d)
+        # else: a short fragment inside reported speech belongs to that report
+    result.extend(kept)
+    result.sort(key=lambda c: (c.start, c.end))
+    disjoint: list[Candidate] = []
+    for c in result:
+        if disjoint and c.start < disjoint[-1].end:
+            continue
+        disjoint.append(c)
+    return disjoint
+
+
+_TRAILING_CONNECTIVE = re.compile(r"(?:[\s,;:\u2014\u2013-]|\b(?:and|but|while|as|saying|that))+$")
+
+
+def _trimmed(text: str, c: Candidate, cut: int) -> Candidate | None:
+    """The part of an outer report before an inner report starts, if it still says something."""
+    segment = _TRAILING_CONNECTIVE.sub("", text[c.start:max(c.start, cut)])
+    if len(_WORD.findall(segment)) < 3:
+        return None
+    return Candidate(c.start, c.start + len(segment), c.kind, c.attribution, c.inherit)
+
+
+def _to_quotes(text: str, cands: list[Candidate]) -> list[Quote]:
+    names = NameIndex.build(text)
+    resolver = SpeakerResolver(text, names)
+    quotes = []
+    for c in cands:
+        att = c.attribution
+        if att is not None and att.mention is not None:
+            speaker = resolver.resolve(att.mention, att.mention_start or c.start)
+            m_start, m_end = att.mention_start, att.mention_end
+        elif c.inherit or att is not None:
+            speaker = resolver.inherit()
+            m_start = m_end = None
+        else:
+            continue
+        if speaker is None:
+            m_start = m_end = None
+        cue = att.cue if att is not None else None
+        quotes.append(Quote(text[c.start:c.end], c.start, c.end, speaker, m_start, m_end, cue, c.kind))
+    return quotes

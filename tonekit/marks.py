@@ -1,0 +1,184 @@
+"""Pair quotation marks into quoted spans, paragraph by paragraph.
+
+This is the part of extraction that never needs a model. It decides, for every quote-like
+character, whether it opens a quotation, closes one, or is an apostrophe; then pairs openers
+with closers inside each paragraph. News convention lets a quotation run over several
+paragraphs only when each new paragraph starts with an opening mark, so an unbalanced mark can
+never swallow more than its own paragraph: one stray character does not derail the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = ["QuotedSpan", "find_quoted_spans", "paragraph_spans", "QUOTE_CHARS"]
+
+DOUBLE_OPENERS = "\u201c\u201e\u00ab\u201f"  # “ „ « ‟
+DOUBLE_CLOSERS = "\u201d\u00bb"  # ” »
+DOUBLE_EITHER = '"\u2033'  # " ″
+SINGLE_OPENERS = "\u2018\u2039"  # ‘ ‹
+SINGLE_CLOSERS = "\u2019\u203a"  # ’ ›
+SINGLE_EITHER = "'"
+QUOTE_CHARS = DOUBLE_OPENERS + DOUBLE_CLOSERS + DOUBLE_EITHER + SINGLE_OPENERS + SINGLE_CLOSERS + SINGLE_EITHER
+
+_OPEN_CONTEXT = set("([{\u2014\u2013-/") | set(QUOTE_CHARS)
+_CLOSE_CONTEXT = set(".,;:!?)]}\u2014\u2013-\u2026/") | set(QUOTE_CHARS)
+# After a single opening mark, these mean an elision, not a quotation: ’90s, 'tis, 'em.
+_ELISION = re.compile(r"(?:\d0s|\d\ds|\d\d\b|tis\b|twas\b|em\b|cause\b|n\b|til\b)", re.IGNORECASE)
+
+Role = Literal["open", "close", "none"]
+
+
+@dataclass(frozen=True)
+class QuotedSpan:
+    """Content between a pair of marks (marks excluded, surrounding blanks trimmed)."""
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int
+    style: Literal["double", "single"]
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line; news paragraphs are one line each."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        if match.group().strip():
+            spans.append((match.start(), match.end()))
+    return spans
+
+
+def _role(text: str, i: int, lo: int, hi: int) -> Role:
+    """Whether the mark at ``i`` can open or close, from its shape and its neighbours."""
+    ch = text[i]
+    prev = text[i - 1] if i > lo else None
+    nxt = text[i + 1] if i + 1 < hi else None
+    left_flank = nxt is not None and not nxt.isspace() and (prev is None or prev.isspace() or prev in _OPEN_CONTEXT)
+    right_flank = prev is not None and not prev.isspace() and (nxt is None or nxt.isspace() or nxt in _CLOSE_CONTEXT)
+    if ch in DOUBLE_OPENERS or ch in SINGLE_OPENERS:
+        if ch in SINGLE_OPENERS and nxt is not None and _ELISION.match(text, i + 1, hi):
+            return "none"
+        return "close" if right_flank and not left_flank else "open"
+    if ch in DOUBLE_CLOSERS or ch in SINGLE_CLOSERS:
+        if ch in SINGLE_CLOSERS:
+            return _single_closer_role(text, i, prev, nxt, left_flank, right_flank, hi)
+        return "open" if left_flank and not right_flank else "close"
+    if ch in SINGLE_EITHER:
+        if prev is not None and nxt is not None and prev.isalnum() and nxt.isalnum():
+            return "none"  # can't, Côte d'Ivoire
+        if left_flank and not right_flank:
+            return "none" if _ELISION.match(text, i + 1, hi) else "open"
+        if right_flank and not left_flank:
+            return _single_closer_role(text, i, prev, nxt, left_flank, right_flank, hi)
+        return "none"
+    # straight double quote
+    if left_flank and not right_flank:
+        return "open"
+    if right_flank and not left_flank:
+        return "close"
+    return "none"
+
+
+def _single_closer_role(text: str, i: int, prev: str | None, nxt: str | None,
+                        left_flank: bool, right_flank: bool, hi: int) -> Role:
+    """A right single mark is far more often an apostrophe than a closing quote."""
+    if prev is not None and nxt is not None and prev.isalnum() and nxt.isalnum():
+        return "none"  # can’t, China’s
+    if left_flank and not right_flank:
+        # ’90s, ’em: an elision; otherwise a mis-typed opener
+        return "none" if _ELISION.match(text, i + 1, hi) else "open"
+    if not right_flank:
+        return "none"
+    if prev in "sS" and nxt == " " and i + 2 < hi and text[i + 2].isalpha():
+        return "none"  # plural possessive: the ministers’ spokesman
+    return "close"
+
+
+def _marks(text: str, lo: int, hi: int, singles: bool) -> list[tuple[int, Role]]:
+    kinds = (SINGLE_OPENERS + SINGLE_CLOSERS + SINGLE_EITHER) if singles else (
+        DOUBLE_OPENERS + DOUBLE_CLOSERS + DOUBLE_EITHER)
+    out = []
+    for i in range(lo, hi):
+        if text[i] in kinds:
+            role = _role(text, i, lo, hi)
+            if role != "none":
+                out.append((i, role))
+    return out
+
+
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _starts_with_opener(text: str, lo: int, hi: int) -> int | None:
+    """Position of the opening double mark that starts a paragraph, if any."""
+    i = lo
+    while i < hi and text[i].isspace():
+        i += 1
+    if i < hi and (text[i] in DOUBLE_OPENERS or text[i] in DOUBLE_EITHER) and _role(text, i, lo, hi) == "open":
+        return i
+    return None
+
+
+def find_quoted_spans(text: str) -> list[QuotedSpan]:
+    """Every quoted span of the text, sorted and disjoint.
+
+    Double marks are paired first; a quotation may continue into the next paragraph only when
+    that paragraph opens with a mark. Single marks count as an outer quotation style only outside
+    double-quoted spans (inside, they are nested quotes and belong to the outer span).
+    """
+    paragraphs = paragraph_spans(text)
+    spans: list[QuotedSpan] = []
+    carried: int | None = None  # opener of a quotation continuing from the previous paragraph
+    for n, (lo, hi) in enumerate(paragraphs):
+        marks = _marks(text, lo, hi, singles=False)
+        if carried is not None:
+            cont = _starts_with_opener(text, lo, hi)
+            if cont is None:
+                carried = None  # the previous paragraph's opener was stray
+            else:
+                marks = [(i, r) for i, r in marks if i != cont]
+        open_at = carried
+        carried = None
+        for i, role in marks:
+            if role == "open":
+                open_at = i  # a second opener means the first was stray: recover here
+            elif open_at is not None:
+                a, b = _trimmed(text, open_at + 1, i)
+                if b > a:
+                    spans.append(QuotedSpan(a, b, open_at, i, "double"))
+                open_at = None
+        if open_at is not None:
+            nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
+            if nxt is not None and _starts_with_opener(text, *nxt) is not None:
+                carried = open_at
+    spans.extend(_single_spans(text, paragraphs, spans))
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+def _single_spans(text: str, paragraphs: list[tuple[int, int]], doubles: list[QuotedSpan]) -> list[QuotedSpan]:
+    """Single-quoted spans outside every double-quoted span (single-quote house style)."""
+    covered = [(s.open_at, s.close_at) for s in doubles]
+    out = []
+    for lo, hi in paragraphs:
+        open_at: int | None = None
+        for i, role in _marks(text, lo, hi, singles=True):
+            if any(a <= i <= b for a, b in covered):
+                open_at = None
+                continue
+            if role == "open":
+                open_at = i
+            elif open_at is not None:
+                a, b = _trimmed(text, open_at + 1, i)
+                if b > a:
+                    out.append(QuotedSpan(a, b, open_at, i, "single"))
+                open_at = None
+    return out

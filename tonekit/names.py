@@ -1,0 +1,184 @@
+"""Who is who in an article: person names, their titles, and resolving a mention to a speaker.
+
+Works on the raw text with regular expressions, so it costs the same in both modes and sees
+sentences the parser never parses. A mention ("Blinken", "the spokeswoman", "he") resolves to
+the fullest name the article gives that person ("Antony Blinken"), or stays a descriptive
+phrase ("a senior State Department official").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["NameIndex", "PRONOUNS", "normalise_speaker"]
+
+PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+_TOKEN = r"[A-Z][\w\u2019'.\-]*"
+_RUN = re.compile(rf"{_TOKEN}(?:[ \t]+(?:{_TOKEN}|(?:bin|al|de|van|von|da|di|le|la)\b))*")
+_POSSESSIVE = re.compile(r"[\u2019']s$|[\u2019']$")
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def _words(name: str) -> list[str]:
+    text = resources.files("tonekit").joinpath("data", name).read_text(encoding="utf-8")
+    return [w for line in text.splitlines() for w in line.split("#", 1)[0].split()]
+
+
+@lru_cache(maxsize=None)
+def _title_words() -> frozenset[str]:
+    return frozenset(_words("title_words.txt"))
+
+
+@lru_cache(maxsize=None)
+def _org_words() -> frozenset[str]:
+    return frozenset(_words("org_words.txt"))
+
+
+@lru_cache(maxsize=None)
+def speaker_nouns() -> frozenset[str]:
+    """Common nouns that can head a speaker phrase."""
+    return frozenset(_words("speaker_nouns.txt"))
+
+
+def normalise_speaker(speaker: str | None) -> str:
+    """A comparison key: lower case, no leading article, single spaces, straight apostrophes."""
+    if not speaker:
+        return ""
+    text = _ARTICLE.sub("", speaker.strip().replace("\u2019", "'"))
+    return re.sub(r"\s+", " ", text).strip(" ,.").lower()
+
+
+def strip_titles(tokens: list[str]) -> list[str]:
+    """Drop leading titles, demonyms and function words: "U.S. Secretary John Kerry" -> John Kerry."""
+    titles = _title_words()
+    i = 0
+    while i < len(tokens) and (tokens[i].lower() in titles or tokens[i].lower().rstrip(".") in titles):
+        i += 1
+    return tokens[i:]
+
+
+@dataclass(frozen=True)
+class NameMention:
+    """A person's name where it occurs, with the title or appositive role around it."""
+
+    start: int
+    end: int
+    name: str
+    role: str
+
+
+class NameIndex:
+    """Person names of one article, in order of appearance."""
+
+    def __init__(self, mentions: list[NameMention]):
+        self.mentions = mentions
+
+    @classmethod
+    def build(cls, text: str) -> "NameIndex":
+        mentions: list[NameMention] = []
+        orgs = _org_words()
+        for run in _RUN.finditer(text):
+            for start, tokens in _split_possessives(run.start(), run.group()):
+                name_tokens = strip_titles(tokens)
+                if not 2 <= len(name_tokens) <= 4 or any(t.lower().strip(".") in orgs for t in name_tokens):
+                    continue
+                if not all(t[0].isupper() or t.islower() and len(t) <= 3 for t in name_tokens):
+                    continue
+                title = tokens[: len(tokens) - len(name_tokens)]
+                name_start = text.index(name_tokens[0], start + len(" ".join(title)))
+                name_end = text.index(name_tokens[-1], name_start) + len(name_tokens[-1])
+                role = _preceding_words(text, name_start) + " " + _appositive(text, name_end)
+                name = " ".join(name_tokens)
+                mentions.append(NameMention(name_start, name_end, name, role.strip().lower()))
+        return cls(mentions)
+
+    def fullest(self, mention: str) -> str | None:
+        """The longest person name in the article that contains the mention's name tokens."""
+        tokens = strip_titles(_POSSESSIVE.sub("", mention).split())
+        if not tokens or any(t.lower().strip(".") in _org_words() for t in tokens):
+            return None
+        best: str | None = None
+        for m in self.mentions:
+            parts = m.name.split()
+            n = len(tokens)
+            if any(parts[i:i + n] == tokens for i in range(len(parts) - n + 1)):
+                if best is None or len(parts) > len(best.split()):
+                    best = m.name
+        return best
+
+    def by_role(self, head: str, before: int) -> str | None:
+        """The most recent person before ``before`` whose title or appositive holds ``head``."""
+        head = head.lower()
+        for m in reversed(self.mentions):
+            if m.start < before and re.search(rf"\b{re.escape(head)}\b", m.role):
+                return self.fullest(m.name) or m.name
+        return None
+
+    def last_person_before(self, pos: int) -> str | None:
+        for m in reversed(self.mentions):
+            if m.end <= pos:
+                return self.fullest(m.name) or m.name
+        return None
+
+    def first_person_in(self, lo: int, hi: int) -> str | None:
+        for m in self.mentions:
+            if lo <= m.start < hi:
+                return self.fullest(m.name) or m.name
+        return None
+
+
+def _split_possessives(start: int, run: str) -> list[tuple[int, list[str]]]:
+    """Split a capitalised run after a possessive: "China's State Councilor Yang Jiechi"."""
+    parts: list[tuple[int, list[str]]] = []
+    tokens: list[str] = []
+    seg_start = start
+    for match in re.finditer(r"\S+", run):
+        tok = match.group()
+        if not tokens:
+            seg_start = start + match.start()
+        if _POSSESSIVE.search(tok):
+            stripped = _POSSESSIVE.sub("", tok)
+            if stripped:
+                tokens.append(stripped)
+            parts.append((seg_start, tokens))
+            tokens = []
+        else:
+            tokens.append(_TRAILING_PUNCT.sub("", tok) if len(tok) > 3 and not re.fullmatch(r"(?:[A-Z]\.)+", tok) else tok)
+    if tokens:
+        parts.append((seg_start, tokens))
+    return parts
+
+
+_TRAILING_PUNCT = re.compile(r"[.,;:!?]+$")
+
+
+_FUNCTION_WORDS = frozenset(
+    "a an the this that also but as and or in on at after before when while however meanwhile "
+    "from to with by for about into over amid said says told".split()
+)
+_ROLE_MODIFIERS = frozenset("of top senior chief highest-ranking top-ranking deputy acting".split())
+
+
+def _preceding_words(text: str, start: int, n: int = 6) -> str:
+    """The title words just before a name, within its sentence ("top White House aide")."""
+    before = re.split(r"[.;:!?\n\u201c\u201d\"]", text[max(0, start - 80):start])[-1].split()
+    allowed = (_title_words() - _FUNCTION_WORDS) | speaker_nouns() | _ROLE_MODIFIERS
+    role: list[str] = []
+    for word in reversed(before[-n:]):
+        low = word.lower()
+        if low in _FUNCTION_WORDS or not (word[0].isupper() or low in allowed or _POSSESSIVE.search(word)):
+            break
+        role.insert(0, word)
+    return " ".join(role)
+
+
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the|who\s+is|who\s+was)\s+([^,.;:\u201c\u201d\"]{3,80}?)[,.;]")
+
+
+def _appositive(text: str, end: int) -> str:
+    match = _APPOSITIVE.match(text, end)
+    return match.group(1) if match else ""

@@ -1,0 +1,74 @@
+"""Resolve speaker mentions to the fullest name the article gives, in reading order.
+
+"he" is the person who spoke last; "Blinken" is "Antony Blinken"; "the spokeswoman" is the person
+an earlier title or appositive called a spokeswoman; "the official" is the official quoted
+before; anything else stays the descriptive phrase the article uses.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .names import NameIndex, PRONOUNS, strip_titles
+
+__all__ = ["SpeakerResolver"]
+
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+_DEFINITE = re.compile(r"^(?:the|this|that)\s+", re.IGNORECASE)
+_INDEFINITE = re.compile(r"^(?:A|An|The)\s")
+
+
+class SpeakerResolver:
+    """Keeps the discourse state (who spoke last) while walking an article's quotes in order."""
+
+    def __init__(self, text: str, names: NameIndex):
+        self.text = text
+        self.names = names
+        self.last_person: str | None = None
+        self.last_speaker: str | None = None
+        self.descriptions: list[tuple[int, str]] = []  # earlier descriptive speakers, by position
+
+    def resolve(self, mention: str | None, position: int) -> str | None:
+        """The speaker a mention at ``position`` refers to, and remember it as the last speaker."""
+        speaker = self._resolve(mention, position)
+        if speaker is not None:
+            self.last_speaker = speaker
+            if self.names.fullest(speaker) == speaker or (mention or "").lower() in _PERSON_PRONOUNS:
+                self.last_person = speaker
+        return speaker
+
+    def inherit(self) -> str | None:
+        return self.last_speaker
+
+    def _resolve(self, mention: str | None, position: int) -> str | None:
+        if not mention:
+            return None
+        mention = mention.strip()
+        low = mention.lower()
+        if low in PRONOUNS:
+            if low in _PERSON_PRONOUNS:
+                return self.last_person or self.names.last_person_before(position)
+            return None
+        full = self.names.fullest(mention)
+        if full is not None:
+            return full
+        if _DEFINITE.match(mention):
+            rest = _DEFINITE.sub("", mention)
+            head = rest.split()[-1].lower() if rest.split() else ""
+            person = self.names.by_role(head, position) if head else None
+            earlier = next((d for p, d in reversed(self.descriptions) if p < position and d.split()[-1].lower() == head), None)
+            if person is not None:
+                return person
+            if earlier is not None:
+                return earlier
+        phrase = _lower_article(mention)
+        if not strip_titles(phrase.split()) or phrase.split()[0].lower() in ("a", "an", "the"):
+            self.descriptions.append((position, phrase))
+        return phrase
+
+
+def _lower_article(phrase: str) -> str:
+    """"A senior official" at a sentence start reads "a senior official" as a speaker."""
+    if _INDEFINITE.match(phrase):
+        return phrase[0].lower() + phrase[1:]
+    return phrase
