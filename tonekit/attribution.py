@@ -20,13 +20,17 @@ from .names import PRONOUNS, speaker_nouns
 
 __all__ = ["analyse_accurate", "analyse_fast"]
 
-_DASHES = {"\u2014", "\u2013", "-", "--"}
+_DASHES = {"\u2014", "\u2013", "\u2015", "-", "--"}
 _LEAD_PUNCT = {",", ":", "\u2014", "\u2013", "-", "--"}
 # Verbs whose statement is a to-infinitive or prepositional object: "urged X to ...".
-_DIRECTIVE = frozenset({"urge", "warn", "caution", "pledge", "vow", "promise", "demand", "insist", "call", "praise", "condemn"})
+_DIRECTIVE = frozenset({"urge", "warn", "caution", "pledge", "vow", "promise", "demand", "insist", "call", "praise",
+                        "condemn", "accuse", "blame", "criticise", "criticize", "reject"})
 # Objects of "tell" that belong in the cue phrase ("told reporters").
 _AUDIENCE = frozenset({"reporters", "journalists", "lawmakers", "parliament", "the press", "the media", "an audience", "a news conference", "a press conference", "a briefing"})
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Verbs that report speech only through a clause: "maintain “open lines”" names no statement.
+_CLAUSE_ONLY = frozenset({"maintain", "continue", "agree", "believe", "signal", "indicate", "suggest", "reveal",
+                          "highlight", "recall", "observe", "express", "welcome", "reject", "echo"})
 _CLAUSE_STRIP = {"that", "whether", ",", ":", "\u2014", "\u2013", "-"}
 _NON_SPEAKER_HEADS = frozenset({"approach", "discussions", "talks", "meeting", "visit", "trip", "agreement", "agreements", "focus", "efforts", "move", "data", "figures", "report", "study", "poll"})
 
@@ -45,6 +49,14 @@ def _token_at(doc: Doc, rel: int) -> Token | None:
         if tok.idx <= rel < tok.idx + len(tok.text) or tok.idx >= rel:
             return tok
     return None
+
+
+def _cut_absolute(tokens: list[Token]) -> list[Token]:
+    """Cut a trailing absolute clause (", with officials eyeing ..."): the reporter's context."""
+    for i in range(1, len(tokens) - 2):
+        if tokens[i - 1].text == "," and tokens[i].lower_ == "with" and any(t.tag_ == "VBG" for t in tokens[i + 1 : i + 8]):
+            return tokens[: i - 1]
+    return tokens
 
 
 def _trim(tokens: list[Token]) -> list[Token]:
@@ -67,6 +79,11 @@ def _subject(verb: Token) -> Token | None:
     if subj is not None:
         return subj
     tok = verb
+    while tok.dep_ == "conj" and tok.head is not tok:  # "X bemoaned A and said B": shared subject
+        tok = tok.head
+        subj = next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subj is not None:
+            return subj
     for _ in range(4):
         if tok.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "ccomp") or tok.head is tok:
             return None
@@ -78,6 +95,8 @@ def _subject(verb: Token) -> Token | None:
 
 def _noun_phrase(head: Token) -> list[Token]:
     """The mention a subject token stands for: left modifiers and the name, no clauses."""
+    if head.lower_ in ("who", "that", "which") and head.head.dep_ == "relcl":
+        head = head.head.head  # "a young woman who suggested" -> woman
     if head.lower_ in PRONOUNS:
         return [head]
     first = head.left_edge
@@ -92,6 +111,8 @@ def _noun_phrase(head: Token) -> list[Token]:
         if tokens[i].text == ",":
             tokens = tokens[i + 1 :]
             break
+    while tokens and (tokens[0].pos_ in ("CCONJ", "SCONJ", "ADP", "ADV") or tokens[0].is_punct) and tokens[0] is not head:
+        tokens = tokens[1:]
     return tokens or [head]
 
 
@@ -146,7 +167,7 @@ def _source_phrase(pobj: Token) -> list[Token]:
 def _attribution_from_verb(verb: Token, lo: int, quoted: Sequence[QuotedSpan]) -> Attribution:
     subject = _subject(verb)
     mention = None
-    if subject is not None and not _in_quotes(lo + subject.idx, quoted):
+    if subject is not None and subject.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X") and not _in_quotes(lo + subject.idx, quoted):
         mention = _mention(_noun_phrase(subject), lo)
     return Attribution(
         _cue_phrase(verb), lo + verb.idx,
@@ -160,6 +181,9 @@ def _direct_trailing_accurate(doc: Doc, lo: int, q: QuotedSpan, quoted: Sequence
     if close is None:
         return None
     sent_end = close.sent.end
+    next_sentence = sent_end == close.i + 1 and sent_end < len(doc)
+    if next_sentence:  # “... ?” / Clinton said.  -- the parser ends the sentence at the mark
+        sent_end = doc[sent_end].sent.end
     toks: list[Token] = []
     for tok in doc[close.i + 1 : sent_end]:
         if any(lo + tok.idx == other.open_at for other in quoted):
@@ -176,8 +200,10 @@ def _direct_trailing_accurate(doc: Doc, lo: int, q: QuotedSpan, quoted: Sequence
             return Attribution("according to", lo + tok.idx, mention.mention_start, mention.mention_end, mention.mention)
         if _is_reporting(tok):
             between = toks[:n]
-            if len(between) > 8 or any(t.pos_ == "VERB" for t in between) or tok.tag_ in ("VBG", "VBN"):
+            if len(between) > 8 or any(t.pos_ in ("VERB", "CCONJ") for t in between) or tok.tag_ in ("VBG", "VBN"):
                 return None  # "..., saying ..." starts a new report; it does not attribute this one
+            if next_sentence and any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > tok.i for c in tok.children):
+                return None  # the next sentence is a report of its own, not this quote's tag
             att = _attribution_from_verb(tok, lo, quoted)
             if att.mention_start is not None and att.mention_start < q.close_at:
                 att = Attribution(att.cue, att.cue_start, None, None, None)
@@ -217,7 +243,8 @@ def _direct_leading_accurate(doc: Doc, lo: int, q: QuotedSpan, quoted: Sequence[
         between = toks[n + 1 :]
         if _is_reporting(tok):
             words = [t for t in between if not t.is_punct]
-            ends_ok = not between or between[-1].text in (",", ":") or between[-1].lower_ == "that"
+            ends_ok = between[-1].text in (",", ":") or between[-1].lower_ == "that" if between else (
+                tok.lemma_.lower() not in _CLAUSE_ONLY)
             if tok.lemma_ == "describe" and between and between[-1].lower_ == "as" and len(between) <= 8:
                 return _attribution_from_verb(tok, lo, quoted)
             if ends_ok and len(words) <= 4 and not any(t.pos_ == "VERB" for t in words):
@@ -286,7 +313,7 @@ def _indirect_accurate(doc: Doc, lo: int, quoted: Sequence[QuotedSpan]) -> list[
             continue
         if subject is not None and subject.lower_ in _NON_SPEAKER_HEADS:
             continue
-        clause = _trim([t for t in clause if t.sent == tok.sent])
+        clause = _trim(_cut_absolute([t for t in clause if t.sent == tok.sent]))
         if sum(1 for t in clause if not t.is_punct) < 3:
             continue
         start, end = _char_span(doc, lo, clause[0], clause[-1])
@@ -424,7 +451,7 @@ def analyse_fast(doc: Doc, lo: int, quoted: Sequence[QuotedSpan]) -> tuple[dict[
     for n, q in enumerate(quoted):
         att = None
         if lo <= q.close_at < hi:
-            rel = q.close_at - lo + 1
+            rel = q.close_end - lo
             sent = _sentence_of(doc, q.close_at - lo)
             stop = sent.end_char if sent is not None else len(text)
             nxt = min((o.open_at - lo for o in quoted if lo + rel <= o.open_at < lo + stop), default=stop)
@@ -439,7 +466,7 @@ def analyse_fast(doc: Doc, lo: int, quoted: Sequence[QuotedSpan]) -> tuple[dict[
             rel = q.open_at - lo
             sent = _sentence_of(doc, rel)
             begin = sent.start_char if sent is not None else 0
-            prev = max((o.close_at - lo + 1 for o in quoted if lo + begin <= o.close_at < q.open_at), default=begin)
+            prev = max((o.close_end - lo for o in quoted if lo + begin <= o.close_at < q.open_at), default=begin)
             head = text[prev:rel]
             for key in ("lead", "lead_colon"):
                 m = pats[key].search(head)

@@ -82,7 +82,7 @@ def extract_quotes(text: str, *, mode: str = "auto") -> list[Quote]:
         indirect.extend(cands)
     indirect = [_cover_quotes(c, quoted) for c in indirect]
     candidates = _direct_candidates(text, quoted, direct_att) + indirect
-    return _to_quotes(text, _settle(text, candidates))
+    return _to_quotes(text, _settle(text, candidates), quoted)
 
 
 def _cover_quotes(c: Candidate, quoted: Sequence[QuotedSpan]) -> Candidate:
@@ -90,7 +90,7 @@ def _cover_quotes(c: Candidate, quoted: Sequence[QuotedSpan]) -> Candidate:
     start, end = c.start, c.end
     for q in quoted:
         if q.open_at < end <= q.close_at and q.open_at >= start:
-            end = q.close_at + 1
+            end = q.close_end
         if q.open_at < start <= q.close_at and q.close_at < end:
             start = q.open_at
     if (start, end) == (c.start, c.end):
@@ -190,7 +190,9 @@ def _settle(text: str, cands: list[Candidate]) -> list[Candidate]:
     for d in direct:
         host = next((k for k in kept if _overlap(d, k)), None)
         cue_at = d.attribution.cue_start if d.attribution else None
-        if host is not None and cue_at is not None and host.start < cue_at < d.start:
+        same_speaker = d.attribution is not None and d.attribution.mention_start in (
+            None, host.attribution.mention_start if host is not None and host.attribution else None)
+        if host is not None and cue_at is not None and host.start < cue_at < d.start and same_speaker:
             # "told reporters that A, describing the talks as “B”": B has its own cue inside A's clause
             kept.remove(host)
             trimmed = _trimmed(text, host, cue_at)
@@ -228,8 +230,8 @@ def _trimmed(text: str, c: Candidate, cut: int) -> Candidate | None:
     return Candidate(c.start, c.start + len(segment), c.kind, c.attribution, c.inherit)
 
 
-def _to_quotes(text: str, cands: list[Candidate]) -> list[Quote]:
-    names = NameIndex.build(text)
+def _to_quotes(text: str, cands: list[Candidate], quoted: Sequence[QuotedSpan]) -> list[Quote]:
+    names = NameIndex.build(text, [(q.open_at, q.close_end) for q in quoted])
     resolver = SpeakerResolver(text, names)
     quotes = []
     for c in cands:
@@ -237,9 +239,11 @@ def _to_quotes(text: str, cands: list[Candidate]) -> list[Quote]:
         if att is not None and att.mention is not None:
             speaker = resolver.resolve(att.mention, att.mention_start or c.start)
             m_start, m_end = att.mention_start, att.mention_end
-        elif c.inherit or att is not None:
+        elif c.inherit or (att is not None and c.kind == "direct"):
             speaker = resolver.inherit()
             m_start = m_end = None
+        elif att is not None:
+            speaker = m_start = m_end = None  # reported speech whose source the parse did not give
         else:
             continue
         if speaker is None:

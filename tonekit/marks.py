@@ -40,6 +40,12 @@ class QuotedSpan:
     open_at: int
     close_at: int
     style: Literal["double", "single"]
+    close_width: int = 1
+
+    @property
+    def close_end(self) -> int:
+        """Index just past the closing mark."""
+        return self.close_at + self.close_width
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -97,15 +103,37 @@ def _single_closer_role(text: str, i: int, prev: str | None, nxt: str | None,
     return "close"
 
 
-def _marks(text: str, lo: int, hi: int, singles: bool) -> list[tuple[int, Role]]:
+def _doubled_role(text: str, i: int, lo: int, hi: int) -> Role:
+    """Role of a two-character mark ('' or ``), the typewriter double quote of some wires."""
+    prev = text[i - 1] if i > lo else None
+    nxt = text[i + 2] if i + 2 < hi else None
+    if text[i] == "`":
+        return "open"
+    left = nxt is not None and not nxt.isspace() and (prev is None or prev.isspace() or prev in _OPEN_CONTEXT)
+    right = prev is not None and not prev.isspace() and (nxt is None or nxt.isspace() or nxt in _CLOSE_CONTEXT)
+    return "open" if left and not right else "close" if right and not left else "none"
+
+
+def _marks(text: str, lo: int, hi: int, singles: bool) -> list[tuple[int, Role, int]]:
+    """(position, role, width) of the marks of one style in ``text[lo:hi]``."""
     kinds = (SINGLE_OPENERS + SINGLE_CLOSERS + SINGLE_EITHER) if singles else (
         DOUBLE_OPENERS + DOUBLE_CLOSERS + DOUBLE_EITHER)
-    out = []
-    for i in range(lo, hi):
+    out: list[tuple[int, Role, int]] = []
+    i = lo
+    while i < hi:
+        pair = text[i:i + 2]
+        if pair in ("''", "``") and i + 2 <= hi:
+            if not singles:
+                role = _doubled_role(text, i, lo, hi)
+                if role != "none":
+                    out.append((i, role, 2))
+            i += 2
+            continue
         if text[i] in kinds:
             role = _role(text, i, lo, hi)
             if role != "none":
-                out.append((i, role))
+                out.append((i, role, 1))
+        i += 1
     return out
 
 
@@ -137,6 +165,7 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
     paragraphs = paragraph_spans(text)
     spans: list[QuotedSpan] = []
     carried: int | None = None  # opener of a quotation continuing from the previous paragraph
+    carried_width = 1
     for n, (lo, hi) in enumerate(paragraphs):
         marks = _marks(text, lo, hi, singles=False)
         if carried is not None:
@@ -144,21 +173,22 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
             if cont is None:
                 carried = None  # the previous paragraph's opener was stray
             else:
-                marks = [(i, r) for i, r in marks if i != cont]
+                marks = [m for m in marks if m[0] != cont]
         open_at = carried
+        open_width = carried_width
         carried = None
-        for i, role in marks:
+        for i, role, width in marks:
             if role == "open":
-                open_at = i  # a second opener means the first was stray: recover here
+                open_at, open_width = i, width  # a second opener means the first was stray
             elif open_at is not None:
-                a, b = _trimmed(text, open_at + 1, i)
+                a, b = _trimmed(text, open_at + open_width, i)
                 if b > a:
-                    spans.append(QuotedSpan(a, b, open_at, i, "double"))
+                    spans.append(QuotedSpan(a, b, open_at, i, "double", width))
                 open_at = None
         if open_at is not None:
             nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
             if nxt is not None and _starts_with_opener(text, *nxt) is not None:
-                carried = open_at
+                carried, carried_width = open_at, open_width
     spans.extend(_single_spans(text, paragraphs, spans))
     spans.sort(key=lambda s: s.start)
     return spans
@@ -170,7 +200,7 @@ def _single_spans(text: str, paragraphs: list[tuple[int, int]], doubles: list[Qu
     out = []
     for lo, hi in paragraphs:
         open_at: int | None = None
-        for i, role in _marks(text, lo, hi, singles=True):
+        for i, role, _ in _marks(text, lo, hi, singles=True):
             if any(a <= i <= b for a, b in covered):
                 open_at = None
                 continue

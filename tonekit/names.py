@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .cues import speech_forms
+
 __all__ = ["NameIndex", "PRONOUNS", "normalise_speaker"]
 
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
@@ -52,12 +54,20 @@ def normalise_speaker(speaker: str | None) -> str:
     return re.sub(r"\s+", " ", text).strip(" ,.").lower()
 
 
+def _is_title(token: str) -> bool:
+    low = token.lower()
+    return low in _title_words() or low.rstrip(".") in _title_words()
+
+
 def strip_titles(tokens: list[str]) -> list[str]:
-    """Drop leading titles, demonyms and function words: "U.S. Secretary John Kerry" -> John Kerry."""
-    titles = _title_words()
+    """Drop titles, demonyms and function words before a name: "U.S. Secretary of State John
+    Kerry" -> John Kerry, "Massachusetts Sen. Elizabeth Warren" -> Elizabeth Warren."""
     i = 0
-    while i < len(tokens) and (tokens[i].lower() in titles or tokens[i].lower().rstrip(".") in titles):
+    while i < len(tokens) and _is_title(tokens[i]):
         i += 1
+    last = max((j for j in range(i, len(tokens) - 1) if _is_title(tokens[j])), default=None)
+    if last is not None:
+        i = last + 1
     return tokens[i:]
 
 
@@ -78,10 +88,13 @@ class NameIndex:
         self.mentions = mentions
 
     @classmethod
-    def build(cls, text: str) -> "NameIndex":
+    def build(cls, text: str, quoted: list[tuple[int, int]] | None = None) -> "NameIndex":
+        """Names outside ``quoted`` spans: a nickname inside a quotation is not a name."""
         mentions: list[NameMention] = []
         orgs = _org_words()
         for run in _RUN.finditer(text):
+            if quoted and any(a <= run.start() < b for a, b in quoted):
+                continue
             for start, tokens in _split_possessives(run.start(), run.group()):
                 name_tokens = strip_titles(tokens)
                 if not 2 <= len(name_tokens) <= 4 or any(t.lower().strip(".") in orgs for t in name_tokens):
@@ -140,6 +153,11 @@ def _split_possessives(start: int, run: str) -> list[tuple[int, list[str]]]:
         tok = match.group()
         if not tokens:
             seg_start = start + match.start()
+        if tok.lower() in speech_forms():  # "Lindsey Graham Says ..." in a headline
+            if tokens:
+                parts.append((seg_start, tokens))
+            tokens = []
+            continue
         if _POSSESSIVE.search(tok):
             stripped = _POSSESSIVE.sub("", tok)
             if stripped:
