@@ -8,6 +8,7 @@ needs the whole article and happens in :mod:`tonekit.speakers`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -15,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .candidates import Attribution, Candidate
 from .cues import ATTITUDE_OBJECT_VERBS, reporting_lemmas, speech_forms
-from .marks import QUOTE_CHARS, QuotedSpan
+from .marks import QUOTE_CHARS, QuotedSpan, QuoteIndex
 from .names import PRONOUNS, speaker_nouns
 
 __all__ = ["analyse_accurate", "analyse_fast"]
@@ -35,20 +36,40 @@ _CLAUSE_STRIP = {"that", "whether", ",", ":", "\u2014", "\u2013", "-"}
 _NON_SPEAKER_HEADS = frozenset({"approach", "discussions", "talks", "meeting", "visit", "trip", "agreement", "agreements", "focus", "efforts", "move", "data", "figures", "report", "study", "poll"})
 
 
-def _in_quotes(pos: int, quoted: Sequence[QuotedSpan]) -> bool:
-    return any(q.open_at <= pos <= q.close_at for q in quoted)
 
 
 def _char_span(doc: Doc, lo: int, first: Token, last: Token) -> tuple[int, int]:
     return lo + first.idx, lo + last.idx + len(last.text)
 
 
+def _sent(tok: Token) -> Span:
+    """The token's sentence. spaCy's ``Token.sent`` walks the whole doc on every call, which is
+    quadratic on long paragraphs, so sentence bounds are computed once per doc."""
+    starts, spans = _sentences(tok.doc)
+    return spans[bisect.bisect_right(starts, tok.i) - 1]
+
+
+def _sentences(doc: Doc) -> tuple[list[int], list[Span]]:
+    """Sentence start indices and spans, once per doc (``Doc.sents`` is slow on long docs)."""
+    bounds = doc.user_data.get("tonekit_sents")
+    if bounds is None:
+        starts = [t.i for t in doc if t.i == 0 or t.is_sent_start]
+        # an opening mark after a full stop starts the next sentence, not ends this one
+        starts = [i - 1 if i > 1 and doc[i - 1].text in QUOTE_CHARS and doc[i - 2].whitespace_ else i for i in starts]
+        ends = starts[1:] + [len(doc)]
+        bounds = doc.user_data["tonekit_sents"] = (starts, [doc[a:b] for a, b in zip(starts, ends)])
+    return bounds
+
+
 def _token_at(doc: Doc, rel: int) -> Token | None:
-    """The token that starts at or contains the paragraph-relative character ``rel``."""
-    for tok in doc:
-        if tok.idx <= rel < tok.idx + len(tok.text) or tok.idx >= rel:
-            return tok
-    return None
+    """The token that contains, or is the first after, the paragraph-relative character ``rel``."""
+    starts = doc.user_data.get("tonekit_starts")
+    if starts is None:
+        starts = doc.user_data["tonekit_starts"] = [t.idx for t in doc]
+    i = bisect.bisect_right(starts, rel) - 1
+    if i >= 0 and rel < starts[i] + len(doc[i].text):
+        return doc[i]
+    return doc[i + 1] if i + 1 < len(doc) else None
 
 
 def _cut_absolute(tokens: list[Token]) -> list[Token]:
@@ -100,7 +121,12 @@ def _noun_phrase(head: Token) -> list[Token]:
     if head.lower_ in PRONOUNS:
         return [head]
     first = head.left_edge
-    tokens = [t for t in head.doc[first.i : head.i + 1]]
+    last = head
+    for child in head.rights:  # "foreign minister Yoko Kamikawa": a name in apposition, no comma
+        if child.pos_ == "PROPN" and child.dep_ in ("appos", "compound", "flat", "npadvmod", "nmod") and not any(
+                t.is_punct for t in head.doc[head.i + 1 : child.i]):
+            last = child
+    tokens = [t for t in head.doc[first.i : last.i + 1]]
     ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None) if head.ent_type_ else None
     if ent is not None and ent.end - 1 > head.i:
         tokens.extend(head.doc[head.i + 1 : ent.end])
@@ -120,7 +146,7 @@ def _mention(tokens: list[Token], lo: int) -> Attribution | None:
     if not tokens:
         return None
     start, end = _char_span(tokens[0].doc, lo, tokens[0], tokens[-1])
-    return Attribution(None, None, start, end, tokens[0].doc.text[start - lo : end - lo])
+    return Attribution(None, None, start, end, "".join(t.text_with_ws for t in tokens).rstrip())
 
 
 def _cue_phrase(verb: Token) -> str:
@@ -164,10 +190,10 @@ def _source_phrase(pobj: Token) -> list[Token]:
     return tokens
 
 
-def _attribution_from_verb(verb: Token, lo: int, quoted: Sequence[QuotedSpan]) -> Attribution:
+def _attribution_from_verb(verb: Token, lo: int, quotes: QuoteIndex) -> Attribution:
     subject = _subject(verb)
     mention = None
-    if subject is not None and subject.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X") and not _in_quotes(lo + subject.idx, quoted):
+    if subject is not None and subject.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X") and not quotes.inside(lo + subject.idx):
         mention = _mention(_noun_phrase(subject), lo)
     return Attribution(
         _cue_phrase(verb), lo + verb.idx,
@@ -176,17 +202,17 @@ def _attribution_from_verb(verb: Token, lo: int, quoted: Sequence[QuotedSpan]) -
     )
 
 
-def _direct_trailing_accurate(doc: Doc, lo: int, q: QuotedSpan, quoted: Sequence[QuotedSpan]) -> Attribution | None:
+def _direct_trailing_accurate(doc: Doc, lo: int, q: QuotedSpan, quotes: QuoteIndex) -> Attribution | None:
     close = _token_at(doc, q.close_at - lo)
     if close is None:
         return None
-    sent_end = close.sent.end
+    sent_end = _sent(close).end
     next_sentence = sent_end == close.i + 1 and sent_end < len(doc)
     if next_sentence:  # “... ?” / Clinton said.  -- the parser ends the sentence at the mark
-        sent_end = doc[sent_end].sent.end
+        sent_end = _sent(doc[sent_end]).end
     toks: list[Token] = []
     for tok in doc[close.i + 1 : sent_end]:
-        if any(lo + tok.idx == other.open_at for other in quoted):
+        if lo + tok.idx in quotes.open_positions:
             break
         toks.append(tok)
     dash = False
@@ -204,7 +230,7 @@ def _direct_trailing_accurate(doc: Doc, lo: int, q: QuotedSpan, quoted: Sequence
                 return None  # "..., saying ..." starts a new report; it does not attribute this one
             if next_sentence and any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > tok.i for c in tok.children):
                 return None  # the next sentence is a report of its own, not this quote's tag
-            att = _attribution_from_verb(tok, lo, quoted)
+            att = _attribution_from_verb(tok, lo, quotes)
             if att.mention_start is not None and att.mention_start < q.close_at:
                 att = Attribution(att.cue, att.cue_start, None, None, None)
             if att.mention is None and between:
@@ -226,14 +252,14 @@ def _direct_trailing_accurate(doc: Doc, lo: int, q: QuotedSpan, quoted: Sequence
     return None
 
 
-def _direct_leading_accurate(doc: Doc, lo: int, q: QuotedSpan, quoted: Sequence[QuotedSpan]) -> Attribution | None:
+def _direct_leading_accurate(doc: Doc, lo: int, q: QuotedSpan, quotes: QuoteIndex) -> Attribution | None:
     opener = _token_at(doc, q.open_at - lo)
     if opener is None:
         return None
-    sent = opener.sent
+    sent = _sent(opener)
     toks = [t for t in doc[sent.start : opener.i]]
     for i in range(len(toks) - 1, -1, -1):  # stop after an earlier quotation's closer
-        if any(lo + toks[i].idx == other.close_at for other in quoted):
+        if lo + toks[i].idx in quotes.close_positions:
             toks = toks[i + 1 :]
             break
     if not toks:
@@ -246,9 +272,9 @@ def _direct_leading_accurate(doc: Doc, lo: int, q: QuotedSpan, quoted: Sequence[
             ends_ok = between[-1].text in (",", ":") or between[-1].lower_ == "that" if between else (
                 tok.lemma_.lower() not in _CLAUSE_ONLY)
             if tok.lemma_ == "describe" and between and between[-1].lower_ == "as" and len(between) <= 8:
-                return _attribution_from_verb(tok, lo, quoted)
+                return _attribution_from_verb(tok, lo, quotes)
             if ends_ok and len(words) <= 4 and not any(t.pos_ == "VERB" for t in words):
-                return _attribution_from_verb(tok, lo, quoted)
+                return _attribution_from_verb(tok, lo, quotes)
             return None
         source = _according(tok)
         if source is not None and between and between[-1].text == ",":
@@ -291,10 +317,10 @@ def _clause_tokens(verb: Token) -> list[Token] | None:
     return None
 
 
-def _indirect_accurate(doc: Doc, lo: int, quoted: Sequence[QuotedSpan]) -> list[Candidate]:
+def _indirect_accurate(doc: Doc, lo: int, quotes: QuoteIndex) -> list[Candidate]:
     out: list[Candidate] = []
     for tok in doc:
-        if _in_quotes(lo + tok.idx, quoted):
+        if quotes.inside(lo + tok.idx):
             continue
         source = _according(tok)
         if source is not None:
@@ -313,11 +339,12 @@ def _indirect_accurate(doc: Doc, lo: int, quoted: Sequence[QuotedSpan]) -> list[
             continue
         if subject is not None and subject.lower_ in _NON_SPEAKER_HEADS:
             continue
-        clause = _trim(_cut_absolute([t for t in clause if t.sent == tok.sent]))
+        sentence = _sent(tok)
+        clause = _trim(_cut_absolute([t for t in clause if sentence.start <= t.i < sentence.end]))
         if sum(1 for t in clause if not t.is_punct) < 3:
             continue
         start, end = _char_span(doc, lo, clause[0], clause[-1])
-        out.append(Candidate(start, end, "indirect", _attribution_from_verb(tok, lo, quoted)))
+        out.append(Candidate(start, end, "indirect", _attribution_from_verb(tok, lo, quotes)))
     return out
 
 
@@ -327,8 +354,8 @@ def _according_candidate(tok: Token, source: Token, lo: int) -> Candidate | None
     head = tok.head if tok.head is not tok else tok
     while head.dep_ == "conj" and head.head is not head:
         head = head.head  # "are working ... and share ..., according to X": the whole clause
-    sent = tok.sent
-    region = [t for t in doc[head.left_edge.i : head.right_edge.i + 1] if t.i not in phrase and t.sent == sent]
+    sent = _sent(tok)
+    region = [t for t in doc[head.left_edge.i : head.right_edge.i + 1] if t.i not in phrase and sent.start <= t.i < sent.end]
     left = [t for t in region if t.i < tok.i]
     right = [t for t in region if t.i > tok.i]
     left_words = [t for t in left if not t.is_punct and t.tag_ not in ("WRB", "WDT")]
@@ -348,19 +375,20 @@ def _according_candidate(tok: Token, source: Token, lo: int) -> Candidate | None
     return Candidate(start, end, "indirect", att)
 
 
-def analyse_accurate(doc: Doc, lo: int, quoted: Sequence[QuotedSpan]) -> tuple[dict[int, Attribution], list[Candidate]]:
-    """Attributions for the direct quotes this paragraph closes or opens, and indirect candidates."""
+def analyse_accurate(doc: Doc, lo: int, quotes: QuoteIndex) -> tuple[dict[int, Attribution], list[Candidate]]:
+    """Attributions (by index in ``quotes``) for the direct quotes this paragraph closes or
+    opens, and the paragraph's indirect-speech candidates."""
     hi = lo + len(doc.text)
     direct: dict[int, Attribution] = {}
-    for n, q in enumerate(quoted):
+    for n, q in quotes.overlapping(lo, hi):
         att = None
         if lo <= q.close_at < hi:
-            att = _direct_trailing_accurate(doc, lo, q, quoted)
+            att = _direct_trailing_accurate(doc, lo, q, quotes)
         if att is None and lo <= q.open_at < hi:
-            att = _direct_leading_accurate(doc, lo, q, quoted)
+            att = _direct_leading_accurate(doc, lo, q, quotes)
         if att is not None:
             direct[n] = att
-    return direct, _indirect_accurate(doc, lo, quoted)
+    return direct, _indirect_accurate(doc, lo, quotes)
 
 
 # --------------------------------------------------------------------------- fast
@@ -410,24 +438,26 @@ def _att_from_match(m: re.Match[str], base: int) -> Attribution:
 
 
 def _sentence_of(doc: Doc, rel: int) -> Span | None:
-    for sent in doc.sents:
-        if sent.start_char <= rel < sent.end_char or rel == sent.end_char:
-            return sent
-    return None
+    """The sentence holding paragraph-relative character ``rel``."""
+    tok = _token_at(doc, rel)
+    if tok is None:
+        return _sent(doc[-1]) if len(doc) else None
+    return _sent(tok)
 
 
-def _indirect_fast(doc: Doc, lo: int, quoted: Sequence[QuotedSpan]) -> list[Candidate]:
+def _indirect_fast(doc: Doc, lo: int, quotes: QuoteIndex) -> list[Candidate]:
     pats = _fast_patterns()
     out: list[Candidate] = []
-    for sent in doc.sents:
+    doc_text = doc.text  # Doc.text rebuilds the string from tokens on every access
+    for sent in _sentences(doc)[1]:
         text = sent.text
         base = lo + sent.start_char
         for key in ("acc_start", "that", "acc_end", "final", "final_inv"):
             m = pats[key].search(text) if key == "that" else pats[key].match(text)
-            if m is None or _in_quotes(base + m.start("cue"), quoted):
+            if m is None or quotes.inside(base + m.start("cue")):
                 continue
             a, b = base + m.start("content"), base + m.end("content")
-            seg = doc.text[a - lo : b - lo]
+            seg = doc_text[a - lo : b - lo]
             # trim punctuation
             while seg and (seg[-1] in ".,;:!? " ):
                 seg = seg[:-1]
@@ -442,19 +472,20 @@ def _indirect_fast(doc: Doc, lo: int, quoted: Sequence[QuotedSpan]) -> list[Cand
     return out
 
 
-def analyse_fast(doc: Doc, lo: int, quoted: Sequence[QuotedSpan]) -> tuple[dict[int, Attribution], list[Candidate]]:
+def analyse_fast(doc: Doc, lo: int, quotes: QuoteIndex) -> tuple[dict[int, Attribution], list[Candidate]]:
     """Rule-only analysis on blank-tokenizer sentences: direct-quote cues and "X said that" frames."""
     pats = _fast_patterns()
     text = doc.text
     hi = lo + len(text)
     direct: dict[int, Attribution] = {}
-    for n, q in enumerate(quoted):
+    for n, q in quotes.overlapping(lo, hi):
         att = None
         if lo <= q.close_at < hi:
             rel = q.close_end - lo
             sent = _sentence_of(doc, q.close_at - lo)
             stop = sent.end_char if sent is not None else len(text)
-            nxt = min((o.open_at - lo for o in quoted if lo + rel <= o.open_at < lo + stop), default=stop)
+            nxt_open = quotes.first_open_in(lo + rel, lo + stop)
+            nxt = nxt_open - lo if nxt_open is not None else stop
             tail = text[rel:max(rel, nxt)]
             for key in ("trail_acc", "trail", "trail_inv", "trail_dash"):
                 m = pats[key].match(tail)
@@ -466,7 +497,8 @@ def analyse_fast(doc: Doc, lo: int, quoted: Sequence[QuotedSpan]) -> tuple[dict[
             rel = q.open_at - lo
             sent = _sentence_of(doc, rel)
             begin = sent.start_char if sent is not None else 0
-            prev = max((o.close_end - lo for o in quoted if lo + begin <= o.close_at < q.open_at), default=begin)
+            prev_close = quotes.last_close_end_in(lo + begin, q.open_at)
+            prev = prev_close - lo if prev_close is not None else begin
             head = text[prev:rel]
             for key in ("lead", "lead_colon"):
                 m = pats[key].search(head)
@@ -476,4 +508,4 @@ def analyse_fast(doc: Doc, lo: int, quoted: Sequence[QuotedSpan]) -> tuple[dict[
                     break
         if att is not None:
             direct[n] = att
-    return direct, _indirect_fast(doc, lo, quoted)
+    return direct, _indirect_fast(doc, lo, quotes)

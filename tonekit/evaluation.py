@@ -156,7 +156,7 @@ _NAME_TOKEN = re.compile(r"[A-Z][a-z\u00c0-\u024f'\u2019.-]+")
 
 def _is_name(source: str) -> bool:
     """A gold source that names someone ("Trump", "Hillary Clinton"), not "he" or "a source"."""
-    tokens = source.split()
+    tokens = re.split(r",|\s+who\s+", source)[0].split()  # "Anna Berg, the Austrian envoy"
     if not tokens or source.lower() in PRONOUNS:
         return False
     if tokens[0].lower() in ("a", "an", "the", "one", "some", "many", "two", "several"):

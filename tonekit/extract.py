@@ -9,6 +9,7 @@ paragraphs that hold a quotation mark or a reporting cue and run spaCy on those 
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections.abc import Sequence
@@ -17,7 +18,7 @@ from .attribution import analyse_accurate, analyse_fast
 from .candidates import Attribution, Candidate
 from .cues import cue_pattern
 from .errors import InvalidModeError
-from .marks import QUOTE_CHARS, QuotedSpan, find_quoted_spans, paragraph_spans
+from .marks import QUOTE_CHARS, QuotedSpan, QuoteIndex, find_quoted_spans, paragraph_spans
 from .names import NameIndex
 from .pipeline import load_blank, load_trained, trained_pipeline_name
 from .quote import Quote
@@ -68,31 +69,32 @@ def extract_quotes(text: str, *, mode: str = "auto") -> list[Quote]:
     resolved = resolve_mode(mode)
     if not text.strip():
         return []
-    quoted = find_quoted_spans(text)
+    quotes = QuoteIndex(find_quoted_spans(text))
+    quoted = quotes.spans
     chunks = [c for c in _chunks(text) if _worth_parsing(text, *c)]
     nlp = load_trained() if resolved == "accurate" else load_blank()
     analyse = analyse_accurate if resolved == "accurate" else analyse_fast
     direct_att: dict[int, Attribution] = {}
     indirect: list[Candidate] = []
     for (lo, hi), doc in zip(chunks, nlp.pipe(text[lo:hi] for lo, hi in chunks)):
-        local = [q for q in quoted if q.close_at >= lo and q.open_at < hi]
-        found, cands = analyse(doc, lo, local)
+        found, cands = analyse(doc, lo, quotes)
         for n, att in found.items():
-            direct_att.setdefault(quoted.index(local[n]), att)
+            direct_att.setdefault(n, att)
         indirect.extend(cands)
-    indirect = [_cover_quotes(c, quoted) for c in indirect]
+    indirect = [_cover_quotes(c, quotes) for c in indirect]
     candidates = _direct_candidates(text, quoted, direct_att) + indirect
-    return _to_quotes(text, _settle(text, candidates), quoted)
+    return _to_quotes(text, _settle(text, candidates), quotes)
 
 
-def _cover_quotes(c: Candidate, quoted: Sequence[QuotedSpan]) -> Candidate:
+def _cover_quotes(c: Candidate, quotes: QuoteIndex) -> Candidate:
     """Reported speech never cuts a quotation in two: widen it to the quotation's marks."""
     start, end = c.start, c.end
-    for q in quoted:
-        if q.open_at < end <= q.close_at and q.open_at >= start:
-            end = q.close_end
-        if q.open_at < start <= q.close_at and q.close_at < end:
-            start = q.open_at
+    q = quotes.containing(end - 1)
+    if q is not None and q.open_at >= start and end <= q.close_at:
+        end = q.close_end
+    q = quotes.containing(start)
+    if q is not None and q.open_at < start and q.close_at < end:
+        start = q.open_at
     if (start, end) == (c.start, c.end):
         return c
     return Candidate(start, end, c.kind, c.attribution, c.inherit)
@@ -103,7 +105,9 @@ def _chunks(text: str) -> list[tuple[int, int]]:
     out = []
     for lo, hi in paragraph_spans(text):
         while hi - lo > _MAX_CHUNK:
-            cut = max(text.rfind(". ", lo, lo + _MAX_CHUNK), text.rfind(" ", lo, lo + _MAX_CHUNK))
+            cut = text.rfind(". ", lo + _MAX_CHUNK // 2, lo + _MAX_CHUNK)  # a sentence end if there is one
+            if cut < 0:
+                cut = text.rfind(" ", lo + 1, lo + _MAX_CHUNK)
             cut = cut + 1 if cut > lo else lo + _MAX_CHUNK
             out.append((lo, cut))
             lo = cut
@@ -165,51 +169,56 @@ def _overlap(a: Candidate, b: Candidate) -> int:
 
 def _settle(text: str, cands: list[Candidate]) -> list[Candidate]:
     """Make statements disjoint: inner reports win over the reports that contain them, a quote
-    that fills most of a report's clause becomes that report, a short fragment joins it."""
+    that fills most of a report's clause becomes that report, a short fragment joins it.
+    Runs in O(n log n): an article may hold thousands of candidates."""
     indirect = sorted((c for c in cands if c.kind == "indirect"), key=lambda c: (c.start, -c.end))
     direct = [c for c in cands if c.kind == "direct"]
-    # nested reports: "X said that Y stressed that Z" keeps Y's report of Z
-    kept: list[Candidate] = []
-    for c in indirect:
-        inner = [o for o in indirect if o is not c and o.attribution and o.attribution.cue_start is not None
-                 and c.start <= o.attribution.cue_start < c.end]
+    cues = sorted((o.attribution.cue_start, i) for i, o in enumerate(indirect)
+                  if o.attribution is not None and o.attribution.cue_start is not None)
+    cue_positions = [p for p, _ in cues]
+    kept: list[Candidate | None] = []
+    kept_end = -1
+    for n, c in enumerate(indirect):
+        lo, hi = bisect.bisect_left(cue_positions, c.start), bisect.bisect_left(cue_positions, c.end)
+        inner = [indirect[i] for _, i in cues[lo:hi] if i != n]
         if inner:
             # the same speaker going on ("noted that A, saying B") keeps A; a different
             # speaker inside ("X said Y told Z that B") leaves only Y's report
             own = c.attribution.mention_start if c.attribution else None
-            if any(o.attribution.mention_start != own for o in inner):
+            if any(o.attribution.mention_start != own for o in inner):  # type: ignore[union-attr]
                 continue
-            c = _trimmed(text, c, min(o.attribution.cue_start for o in inner))
-            if c is None:
+            trimmed = _trimmed(text, c, min(o.attribution.cue_start for o in inner))  # type: ignore[union-attr,type-var]
+            if trimmed is None:
                 continue
-        if any(_overlap(c, k) for k in kept):
-            # same clause found twice (e.g. by two cues): keep the first
-            continue
+            c = trimmed
+        if c.start < kept_end:
+            continue  # the same clause found twice (e.g. by two cues): keep the first
         kept.append(c)
+        kept_end = c.end
+    ends = [k.end for k in kept if k is not None]
     result: list[Candidate] = []
     for d in direct:
-        host = next((k for k in kept if _overlap(d, k)), None)
+        j = bisect.bisect_right(ends, d.start)
+        host_at = j if j < len(kept) and kept[j] is not None and kept[j].start < d.end else None  # type: ignore[union-attr]
+        host = kept[host_at] if host_at is not None else None
         cue_at = d.attribution.cue_start if d.attribution else None
         same_speaker = d.attribution is not None and d.attribution.mention_start in (
             None, host.attribution.mention_start if host is not None and host.attribution else None)
-        if host is not None and cue_at is not None and host.start < cue_at < d.start and same_speaker:
+        if host is not None and host_at is not None and cue_at is not None and host.start < cue_at < d.start and same_speaker:
             # "told reporters that A, describing the talks as “B”": B has its own cue inside A's clause
-            kept.remove(host)
-            trimmed = _trimmed(text, host, cue_at)
-            if trimmed is not None:
-                kept.append(trimmed)
+            kept[host_at] = _trimmed(text, host, cue_at)
             host = None
-        if host is None:
+        if host is None or host_at is None:
             if d.attribution is not None or d.inherit:
                 result.append(d)
             continue
         if _overlap(d, host) >= 0.6 * (host.end - host.start):
-            kept.remove(host)
+            kept[host_at] = None
             if d.attribution is None or d.attribution.mention is None:
                 d = Candidate(d.start, d.end, "direct", host.attribution)
             result.append(d)
         # else: a short fragment inside reported speech belongs to that report
-    result.extend(kept)
+    result.extend(k for k in kept if k is not None)
     result.sort(key=lambda c: (c.start, c.end))
     disjoint: list[Candidate] = []
     for c in result:
@@ -230,8 +239,8 @@ def _trimmed(text: str, c: Candidate, cut: int) -> Candidate | None:
     return Candidate(c.start, c.start + len(segment), c.kind, c.attribution, c.inherit)
 
 
-def _to_quotes(text: str, cands: list[Candidate], quoted: Sequence[QuotedSpan]) -> list[Quote]:
-    names = NameIndex.build(text, [(q.open_at, q.close_end) for q in quoted])
+def _to_quotes(text: str, cands: list[Candidate], quotes: QuoteIndex) -> list[Quote]:
+    names = NameIndex.build(text, quotes.inside)
     resolver = SpeakerResolver(text, names)
     quotes = []
     for c in cands:
@@ -240,7 +249,9 @@ def _to_quotes(text: str, cands: list[Candidate], quoted: Sequence[QuotedSpan]) 
             speaker = resolver.resolve(att.mention, att.mention_start or c.start)
             m_start, m_end = att.mention_start, att.mention_end
         elif c.inherit or (att is not None and c.kind == "direct"):
-            speaker = resolver.inherit()
+            line_start = text.rfind("\n", 0, c.start) + 1
+            quote_only = not text[line_start:c.start].strip(" \t" + QUOTE_CHARS)
+            speaker = resolver.inherit(line_start if quote_only else None)
             m_start = m_end = None
         elif att is not None:
             speaker = m_start = m_end = None  # reported speech whose source the parse did not give

@@ -9,11 +9,12 @@ never swallow more than its own paragraph: one stray character does not derail t
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["QuotedSpan", "find_quoted_spans", "paragraph_spans", "QUOTE_CHARS"]
+__all__ = ["QuotedSpan", "QuoteIndex", "find_quoted_spans", "paragraph_spans", "QUOTE_CHARS"]
 
 DOUBLE_OPENERS = "\u201c\u201e\u00ab\u201f"  # “ „ « ‟
 DOUBLE_CLOSERS = "\u201d\u00bb"  # ” »
@@ -64,6 +65,8 @@ def _role(text: str, i: int, lo: int, hi: int) -> Role:
     nxt = text[i + 1] if i + 1 < hi else None
     left_flank = nxt is not None and not nxt.isspace() and (prev is None or prev.isspace() or prev in _OPEN_CONTEXT)
     right_flank = prev is not None and not prev.isspace() and (nxt is None or nxt.isspace() or nxt in _CLOSE_CONTEXT)
+    if (prev is None or prev.isspace()) and (nxt is None or nxt.isspace()):
+        return "none"  # a mark standing alone between blanks quotes nothing
     if ch in DOUBLE_OPENERS or ch in SINGLE_OPENERS:
         if ch in SINGLE_OPENERS and nxt is not None and _ELISION.match(text, i + 1, hi):
             return "none"
@@ -196,12 +199,12 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
 
 def _single_spans(text: str, paragraphs: list[tuple[int, int]], doubles: list[QuotedSpan]) -> list[QuotedSpan]:
     """Single-quoted spans outside every double-quoted span (single-quote house style)."""
-    covered = [(s.open_at, s.close_at) for s in doubles]
+    covered = QuoteIndex(list(doubles))
     out = []
     for lo, hi in paragraphs:
         open_at: int | None = None
         for i, role, _ in _marks(text, lo, hi, singles=True):
-            if any(a <= i <= b for a, b in covered):
+            if covered.inside(i):
                 open_at = None
                 continue
             if role == "open":
@@ -212,3 +215,42 @@ def _single_spans(text: str, paragraphs: list[tuple[int, int]], doubles: list[Qu
                     out.append(QuotedSpan(a, b, open_at, i, "single"))
                 open_at = None
     return out
+
+
+class QuoteIndex:
+    """An article's quoted spans with position lookups in O(log n): articles can hold thousands."""
+
+    def __init__(self, spans: list[QuotedSpan]):
+        self.spans = sorted(spans, key=lambda s: s.open_at)
+        self._opens = [s.open_at for s in self.spans]
+        self._closes = [s.close_at for s in self.spans]  # disjoint spans: also sorted
+        self.open_positions = frozenset(self._opens)
+        self.close_positions = frozenset(self._closes)
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def containing(self, pos: int) -> QuotedSpan | None:
+        """The span whose marks enclose ``pos`` (marks included), if any."""
+        i = bisect.bisect_right(self._opens, pos) - 1
+        if i >= 0 and self.spans[i].open_at <= pos <= self.spans[i].close_at:
+            return self.spans[i]
+        return None
+
+    def inside(self, pos: int) -> bool:
+        return self.containing(pos) is not None
+
+    def overlapping(self, lo: int, hi: int) -> list[tuple[int, QuotedSpan]]:
+        """(index, span) of the spans with a mark in ``[lo, hi)`` or crossing it."""
+        first = bisect.bisect_left(self._closes, lo)
+        last = bisect.bisect_left(self._opens, hi)
+        return [(i, self.spans[i]) for i in range(first, last)]
+
+    def first_open_in(self, lo: int, hi: int) -> int | None:
+        i = bisect.bisect_left(self._opens, lo)
+        return self._opens[i] if i < len(self._opens) and self._opens[i] < hi else None
+
+    def last_close_end_in(self, lo: int, hi: int) -> int | None:
+        """End of the last closing mark that lies in ``[lo, hi)``."""
+        i = bisect.bisect_left(self._closes, hi) - 1
+        return self.spans[i].close_end if i >= 0 and self._closes[i] >= lo else None

@@ -9,6 +9,7 @@ phrase ("a senior State Department official").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -88,12 +89,12 @@ class NameIndex:
         self.mentions = mentions
 
     @classmethod
-    def build(cls, text: str, quoted: list[tuple[int, int]] | None = None) -> "NameIndex":
-        """Names outside ``quoted`` spans: a nickname inside a quotation is not a name."""
+    def build(cls, text: str, in_quotation: Callable[[int], bool] | None = None) -> "NameIndex":
+        """Names outside quotations (``in_quotation(pos)``): a nickname inside one is not a name."""
         mentions: list[NameMention] = []
         orgs = _org_words()
         for run in _RUN.finditer(text):
-            if quoted and any(a <= run.start() < b for a, b in quoted):
+            if in_quotation is not None and in_quotation(run.start()):
                 continue
             for start, tokens in _split_possessives(run.start(), run.group()):
                 name_tokens = strip_titles(tokens)
@@ -131,11 +132,15 @@ class NameIndex:
                 return self.fullest(m.name) or m.name
         return None
 
-    def last_person_before(self, pos: int) -> str | None:
-        for m in reversed(self.mentions):
-            if m.end <= pos:
-                return self.fullest(m.name) or m.name
-        return None
+    def last_person_before(self, pos: int, text: str) -> str | None:
+        """For "he" with no earlier speaker: the first person named in the latest sentence that
+        names one before ``pos`` (the sentence's subject, more often than not)."""
+        latest = next((m for m in reversed(self.mentions) if m.end <= pos), None)
+        if latest is None:
+            return None
+        sentence_start = max(text.rfind(". ", 0, latest.start), text.rfind("\n", 0, latest.start)) + 1
+        first = next(m for m in self.mentions if m.start >= sentence_start)
+        return self.fullest(first.name) or first.name
 
     def first_person_in(self, lo: int, hi: int) -> str | None:
         for m in self.mentions:

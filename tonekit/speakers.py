@@ -26,19 +26,36 @@ class SpeakerResolver:
         self.names = names
         self.last_person: str | None = None
         self.last_speaker: str | None = None
+        self.last_position = -1  # where the last attributed statement's speaker was named
         self.descriptions: list[tuple[int, str]] = []  # earlier descriptive speakers, by position
 
     def resolve(self, mention: str | None, position: int) -> str | None:
         """The speaker a mention at ``position`` refers to, and remember it as the last speaker."""
         speaker = self._resolve(mention, position)
+        self.last_position = position
         if speaker is not None:
             self.last_speaker = speaker
             if self.names.fullest(speaker) == speaker or (mention or "").lower() in _PERSON_PRONOUNS:
                 self.last_person = speaker
         return speaker
 
-    def inherit(self) -> str | None:
+    def inherit(self, paragraph_start: int | None = None) -> str | None:
+        """The speaker of a quotation with no cue of its own: the last speaker, or for a
+        quote-only paragraph after a paragraph with no quotation, the person that paragraph names."""
+        if paragraph_start is not None and (self.last_speaker is None or self.last_position < self._previous_paragraph(paragraph_start)):
+            lo = self._previous_paragraph(paragraph_start)
+            named = self.names.first_person_in(lo, paragraph_start)
+            if named is not None:
+                self.last_speaker = self.last_person = named
+                return named
         return self.last_speaker
+
+    def _previous_paragraph(self, paragraph_start: int) -> int:
+        """Start of the non-blank paragraph before the one starting at ``paragraph_start``."""
+        end = paragraph_start
+        while end > 0 and self.text[end - 1].isspace():
+            end -= 1
+        return self.text.rfind("\n", 0, end) + 1
 
     def _resolve(self, mention: str | None, position: int) -> str | None:
         if not mention:
@@ -47,7 +64,7 @@ class SpeakerResolver:
         low = mention.lower()
         if low in PRONOUNS:
             if low in _PERSON_PRONOUNS:
-                return self.last_person or self.names.last_person_before(position)
+                return self.last_person or self.names.last_person_before(position, self.text)
             return None
         full = self.names.fullest(mention)
         if full is not None:

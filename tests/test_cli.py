@@ -1,0 +1,54 @@
+"""The command line, called in-process with click's runner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from tonekit.cli import main
+
+
+def test_quotes_table(root: Path) -> None:
+    result = CliRunner().invoke(main, ["quotes", "--mode", "fast", str(root / "seeds")])
+    assert result.exit_code == 0, result.output
+    assert "000_527fa27e2fd7a56f.txt" in result.output and "SPEAKER" in result.output
+
+
+def test_quotes_jsonl_from_stdin() -> None:
+    text = "“We agree,” the minister said.\n"
+    result = CliRunner().invoke(main, ["quotes", "--mode", "fast", "--format", "jsonl", "-"], input=text)
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert rows == [{"doc": "-", "text": "We agree", "start": 1, "end": 9, "speaker": "the minister",
+                     "speaker_start": 12, "speaker_end": 24, "cue": "said", "kind": "direct"}]
+
+
+def test_quotes_csv(root: Path) -> None:
+    result = CliRunner().invoke(main, ["quotes", "--mode", "fast", "--format", "csv", str(root / "seeds" / "004_6a27321979484ec4.txt")])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[0] == "doc,kind,speaker,cue,start,end,speaker_start,speaker_end,text"
+
+
+def test_quotes_bad_inputs_reported_and_others_processed(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("“We agree,” the minister said.")
+    (tmp_path / "bad.txt").write_bytes(b"caf\xe9 talks\n")
+    result = CliRunner().invoke(main, ["quotes", "--mode", "fast", "--format", "jsonl", str(tmp_path), str(tmp_path / "missing.txt")])
+    assert result.exit_code == 1
+    assert "bad.txt:1: not valid UTF-8" in result.stderr
+    assert "missing.txt: no such file or folder" in result.stderr
+    assert json.loads(result.stdout.splitlines()[0])["doc"] == "good.txt"
+
+
+def test_eval_quotes_json(brat_dir: Path) -> None:
+    result = CliRunner().invoke(main, ["eval-quotes", "--brat", str(brat_dir), "--mode", "fast", "--json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output)
+    assert figures["documents"] == 1 and figures["direct_found"] == 1
+
+
+def test_eval_quotes_bad_folder(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["eval-quotes", "--brat", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "no .txt file with a matching .ann" in result.stderr
