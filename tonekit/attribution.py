@@ -53,7 +53,8 @@ def _sentences(doc: Doc) -> tuple[list[int], list[Span]]:
     """Sentence start indices and spans, once per doc (``Doc.sents`` is slow on long docs)."""
     bounds = doc.user_data.get("tonekit_sents")
     if bounds is None:
-        starts = [t.i for t in doc if t.i == 0 or t.is_sent_start]
+        flags = doc.to_array("SENT_START").tolist()
+        starts = [i for i, flag in enumerate(flags) if i == 0 or flag == 1]
         # an opening mark after a full stop starts the next sentence, not ends this one
         starts = [i - 1 if i > 1 and doc[i - 1].text in QUOTE_CHARS and doc[i - 2].whitespace_ else i for i in starts]
         ends = starts[1:] + [len(doc)]
@@ -65,7 +66,7 @@ def _token_at(doc: Doc, rel: int) -> Token | None:
     """The token that contains, or is the first after, the paragraph-relative character ``rel``."""
     starts = doc.user_data.get("tonekit_starts")
     if starts is None:
-        starts = doc.user_data["tonekit_starts"] = [t.idx for t in doc]
+        starts = doc.user_data["tonekit_starts"] = doc.to_array("IDX").tolist()
     i = bisect.bisect_right(starts, rel) - 1
     if i >= 0 and rel < starts[i] + len(doc[i].text):
         return doc[i]

@@ -30,6 +30,8 @@ _CLOSE_CONTEXT = set(".,;:!?)]}\u2014\u2013-\u2026/") | set(QUOTE_CHARS)
 _ELISION = re.compile(r"(?:\d0s|\d\ds|\d\d\b|tis\b|twas\b|em\b|cause\b|n\b|til\b)", re.IGNORECASE)
 
 Role = Literal["open", "close", "none"]
+# Typewriter doubles first, so '' is one mark, then any single quote-like character.
+_MARK_RUN = re.compile("''|``|[" + re.escape(QUOTE_CHARS) + "]")
 
 
 @dataclass(frozen=True)
@@ -122,21 +124,18 @@ def _marks(text: str, lo: int, hi: int, singles: bool) -> list[tuple[int, Role, 
     kinds = (SINGLE_OPENERS + SINGLE_CLOSERS + SINGLE_EITHER) if singles else (
         DOUBLE_OPENERS + DOUBLE_CLOSERS + DOUBLE_EITHER)
     out: list[tuple[int, Role, int]] = []
-    i = lo
-    while i < hi:
-        pair = text[i:i + 2]
-        if pair in ("''", "``") and i + 2 <= hi:
+    for match in _MARK_RUN.finditer(text, lo, hi):
+        i = match.start()
+        if match.group() in ("''", "``") and match.end() <= hi:
             if not singles:
                 role = _doubled_role(text, i, lo, hi)
                 if role != "none":
                     out.append((i, role, 2))
-            i += 2
             continue
         if text[i] in kinds:
             role = _role(text, i, lo, hi)
             if role != "none":
                 out.append((i, role, 1))
-        i += 1
     return out
 
 
