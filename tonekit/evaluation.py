@@ -168,13 +168,16 @@ def speaker_matches(predicted: str | None, gold_source: str) -> bool:
     """The predicted speaker names the gold source: "Donald Trump" for "Trump" or for
     "Republican nominee Donald Trump"."""
     pred = set(normalise_speaker(predicted).replace("'s", "").split())
-    # the gold Source span often carries an appositive: "Charlie King, a prominent Democrat"
-    name = re.split(r",|\s+who\s+|\s+\(", gold_source)[0]
-    gold_tokens = strip_titles(normalise_speaker(name).replace("'s", "").split())
-    gold = set(gold_tokens)
-    if not pred or not gold:
+    if not pred:
         return False
-    return gold <= pred or pred <= gold
+    # the gold Source span often carries an appositive ("Charlie King, a prominent Democrat")
+    # or a constituency ("Rep. Elijah Cummings of Maryland")
+    name = re.split(r",|\s+who\s+|\s+\(", gold_source)[0]
+    for variant in (name, re.split(r"\s+of\s+", name)[0]):
+        gold = set(strip_titles(normalise_speaker(variant).replace("'s", "").split()))
+        if gold and (gold <= pred or pred <= gold):
+            return True
+    return False
 
 
 def _speech_cue(cue: str) -> bool:

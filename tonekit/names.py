@@ -64,9 +64,12 @@ def strip_titles(tokens: list[str]) -> list[str]:
     """Drop titles, demonyms and function words before a name: "U.S. Secretary of State John
     Kerry" -> John Kerry, "Massachusetts Sen. Elizabeth Warren" -> Elizabeth Warren."""
     i = 0
-    while i < len(tokens) and _is_title(tokens[i]):
+    while i < len(tokens) - 1 and _is_title(tokens[i]):
         i += 1
-    last = max((j for j in range(i, len(tokens) - 1) if _is_title(tokens[j])), default=None)
+    if i == len(tokens) - 1 and _is_title(tokens[i]) and tokens[i].lower().rstrip(".") in _FUNCTION_WORDS:
+        return []
+    last = max((j for j in range(i, len(tokens) - 1) if _is_title(tokens[j])
+                and tokens[j].lower().rstrip(".") not in _FUNCTION_WORDS and len(tokens[j].rstrip(".")) > 1), default=None)
     if last is not None:
         i = last + 1
     return tokens[i:]
@@ -100,6 +103,8 @@ class NameIndex:
                 name_tokens = strip_titles(tokens)
                 if not 2 <= len(name_tokens) <= 4 or any(t.lower().strip(".") in orgs for t in name_tokens):
                     continue
+                if all(t.isupper() and len(t) > 2 for t in name_tokens):
+                    continue  # a dateline ("LOS ANGELES"), not a person
                 if not all(t[0].isupper() or t.islower() and len(t) <= 3 for t in name_tokens):
                     continue
                 title = tokens[: len(tokens) - len(name_tokens)]
