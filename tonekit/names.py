@@ -163,7 +163,7 @@ def _split_possessives(start: int, run: str) -> list[tuple[int, list[str]]]:
         tok = match.group()
         if not tokens:
             seg_start = start + match.start()
-        if tok.lower() in speech_forms():  # "Lindsey Graham Says ..." in a headline
+        if _TRAILING_PUNCT.sub("", tok).lower() in speech_forms():  # "Lindsey Graham Says." in a headline
             if tokens:
                 parts.append((seg_start, tokens))
             tokens = []
