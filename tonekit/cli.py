@@ -108,3 +108,52 @@ def eval_quotes_command(brat_dir: Path, mode: str, as_json: bool) -> None:
                f"(strict R {scores.direct_recall_strict:.3f}  F1 {scores.direct_f1_strict:.3f}; {scores.direct_gold} gold segments)")
     click.echo(f"speaker  accuracy {scores.speaker_accuracy:.3f} on {scores.speaker_scored} found quotes with a named source")
     click.echo(f"indirect P {scores.indirect_precision:.3f}  R {scores.indirect_recall:.3f}  ({scores.indirect_gold} gold reports)")
+
+
+@main.group("annotations")
+def annotations_group() -> None:
+    """Validate and summarise the annotation corpus."""
+
+
+@annotations_group.command("check")
+@click.argument("folder", type=click.Path(path_type=Path), default="annotations")
+@click.option("--seeds", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder of seed articles (default: seeds/ beside the annotations folder).")
+def annotations_check_command(folder: Path, seeds: Path | None) -> None:
+    """Report every problem in FOLDER's .jsonl files as file:line: reason; exit 1 if any."""
+    from .annotations import check, iter_files
+
+    problems = check(folder, seeds)
+    for problem in problems:
+        click.echo(str(problem))
+    if problems:
+        click.echo(f"{len(problems)} problem(s)", err=True)
+        sys.exit(1)
+    click.echo(f"ok: {len(iter_files(folder))} files valid")
+
+
+@annotations_group.command("stats")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path), default="annotations")
+@click.option("--json", "as_json", is_flag=True, help="Print the statistics as one JSON object.")
+def annotations_stats_command(folder: Path, as_json: bool) -> None:
+    """Counts per label, source, register and speaker side, and two-vote agreement (Cohen's kappa)."""
+    from .annotations import check, load_records, stats
+
+    problems = check(folder)
+    if problems:
+        _fail(f"{len(problems)} problem(s) in the annotations; run `tonekit annotations check {folder}` (first: {problems[0]})")
+    figures = stats(load_records(folder))
+    if as_json:
+        click.echo(json.dumps(figures, ensure_ascii=False))
+        return
+    click.echo(f"{figures['records']} records")
+    for key in ("label", "source", "register"):
+        click.echo(f"\n{key}:")
+        for name, count in figures[key].items():
+            click.echo(f"  {name:32s} {count:6d}")
+    click.echo(f"\nspeaker side: {len(figures['side'])} distinct")
+    for name, count in list(figures["side"].items())[:15]:
+        click.echo(f"  {name:32s} {count:6d}")
+    click.echo("\nagreement (first two votes):")
+    for source, a in figures["agreement"].items():
+        click.echo(f"  {source:10s} {a['records']:5d} records  observed {a['observed']:.3f}  kappa {a['kappa']:.3f}")
