@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -421,8 +420,8 @@ def _fast_patterns() -> dict[str, re.Pattern[str]]:
             "final": re.compile(rf"^(?P<content>.+?),?\s+(?P<spk>{_NP_FAST})\s+{adv}(?P<cue>{forms})(?:\s+on\s+\w+)?\s*[.!?]?\s*$", re.DOTALL),
             # "<content>, said <speaker>."
             "final_inv": re.compile(rf"^(?P<content>.+?),\s+(?P<cue>{forms})\s+(?P<spk>{_NP_FAST})\s*[.!?]?\s*$", re.DOTALL),
-            "acc_end": re.compile(rf"^(?P<content>.+?),\s+(?P<cue>according\s+to)\s+(?P<spk>[^,.]+?)\s*[.!?]?\s*$", re.DOTALL),
-            "acc_start": re.compile(rf"^(?P<cue>According\s+to)\s+(?P<spk>[^,]+?),\s+(?P<content>.+)$", re.DOTALL),
+            "acc_end": re.compile(r"^(?P<content>.+?),\s+(?P<cue>according\s+to)\s+(?P<spk>[^,.]+?)\s*[.!?]?\s*$", re.DOTALL),
+            "acc_start": re.compile(r"^(?P<cue>According\s+to)\s+(?P<spk>[^,]+?),\s+(?P<content>.+)$", re.DOTALL),
             "trail": re.compile(rf"^[\s,\u2014\u2013-]*(?P<spk>{_NP_FAST})\s+{adv}(?P<cue>(?:{forms}){aud})\b"),
             "trail_inv": re.compile(rf"^[\s,\u2014\u2013-]*(?P<cue>{forms})\s+(?P<spk>{_NP_FAST})\b"),
             "trail_acc": re.compile(r"^[\s,]*(?P<cue>according\s+to)\s+(?P<spk>[^,.]+)"),

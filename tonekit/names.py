@@ -19,7 +19,6 @@ from .cues import speech_forms
 __all__ = ["NameIndex", "PRONOUNS", "normalise_speaker"]
 
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
-_PERSON_PRONOUNS = frozenset({"he", "she"})
 _TOKEN = r"[A-Z][\w\u2019'.\-]*"
 _RUN = re.compile(rf"{_TOKEN}(?:[ \t]+(?:{_TOKEN}|(?:bin|al|de|van|von|da|di|le|la)\b))*")
 _POSSESSIVE = re.compile(r"[\u2019']s$|[\u2019']$")
