@@ -30,6 +30,7 @@ logger = logging.getLogger(__name__)
 
 MODES = ("auto", "accurate", "fast")
 _MAX_CHUNK = 20_000  # characters of one paragraph handed to spaCy at a time
+_QUOTE_FILLS_REPORT = 0.9  # a quotation this much of a reported clause is the statement itself
 _SCARE_CUE = re.compile(
     r"(?:so-called|dubbed|termed|called|titled|entitled|known\s+as|nicknamed|labell?ed|branded|the\s+words?|the\s+term|the\s+phrase|"
     r"book|film|movie|song|album|novel|report|article|column|headline|slogan|hashtag|programme|program|operation|initiative)\s*$",
@@ -212,7 +213,7 @@ def _settle(text: str, cands: list[Candidate]) -> list[Candidate]:
             if d.attribution is not None or d.inherit:
                 result.append(d)
             continue
-        if _overlap(d, host) >= 0.6 * (host.end - host.start):
+        if _overlap(d, host) >= _QUOTE_FILLS_REPORT * (host.end - host.start):
             kept[host_at] = None
             if d.attribution is None or d.attribution.mention is None:
                 d = Candidate(d.start, d.end, "direct", host.attribution)
