@@ -30,7 +30,7 @@ logger = logging.getLogger(__name__)
 
 MODES = ("auto", "accurate", "fast")
 _MAX_CHUNK = 20_000  # characters of one paragraph handed to spaCy at a time
-_QUOTE_FILLS_REPORT = 0.9  # a quotation this much of a reported clause is the statement itself
+_QUOTE_FILLS_REPORT = 0.95  # a quotation this much of a reported clause is the statement itself
 _SCARE_CUE = re.compile(
     r"(?:so-called|dubbed|termed|called|titled|entitled|known\s+as|nicknamed|labell?ed|branded|the\s+words?|the\s+term|the\s+phrase|"
     r"book|film|movie|song|album|novel|report|article|column|headline|slogan|hashtag|programme|program|operation|initiative)\s*$",
@@ -213,7 +213,7 @@ def _settle(text: str, cands: list[Candidate]) -> list[Candidate]:
             if d.attribution is not None or d.inherit:
                 result.append(d)
             continue
-        if _overlap(d, host) >= _QUOTE_FILLS_REPORT * (host.end - host.start):
+        if _fills(text, d, host):
             kept[host_at] = None
             if d.attribution is None or d.attribution.mention is None:
                 d = Candidate(d.start, d.end, "direct", host.attribution)
@@ -230,6 +230,14 @@ def _settle(text: str, cands: list[Candidate]) -> list[Candidate]:
 
 
 _TRAILING_CONNECTIVE = re.compile(r"(?:[\s,;:\u2014\u2013-]|\b(?:and|but|while|as|saying|that))+$")
+
+
+def _fills(text: str, quote: Candidate, report: Candidate) -> bool:
+    """The quotation is (nearly) all of the reported clause, counting letters and digits only:
+    "Kerry said, “...”" is a direct quote; "she said Trump represents the “...”" stays reported."""
+    inside = sum(c.isalnum() for c in text[max(quote.start, report.start):min(quote.end, report.end)])
+    total = sum(c.isalnum() for c in text[report.start:report.end])
+    return total > 0 and inside >= _QUOTE_FILLS_REPORT * total
 
 
 def _trimmed(text: str, c: Candidate, cut: int) -> Candidate | None:
