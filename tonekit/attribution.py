@@ -296,11 +296,28 @@ def _speaker_like(subject: Token | None) -> bool:
     return subject.lower_ in speaker_nouns()
 
 
+def _around_parenthetical(verb: Token) -> list[Token] | None:
+    """"A, Graham said, since B" or "But A, he said, B": the statement around a parenthetical
+    tag. The side before the tag when it says something, else the side after."""
+    doc = verb.doc
+    tag = range(verb.left_edge.i, verb.right_edge.i + 1)
+    head = verb.head
+    region = [t for t in doc[head.left_edge.i : head.right_edge.i + 1] if t.i not in tag]
+    left = [t for t in region if t.i < tag.start]
+    right = [t for t in region if t.i >= tag.stop]
+    words = lambda toks: sum(1 for t in toks if not t.is_punct)  # noqa: E731
+    if words(left) >= 3 and not (words(left) < 6 and words(right) >= 3 and left and left[0].pos_ == "CCONJ"):
+        return left
+    return region if words(left) and words(right) >= 3 else right or None
+
+
 def _clause_tokens(verb: Token) -> list[Token] | None:
     """The statement a reporting verb governs: its clause, its object or its directive."""
     comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if comp is not None:
         return [t for t in verb.doc[comp.left_edge.i : comp.right_edge.i + 1]]
+    if verb.dep_ == "parataxis" and verb.head is not verb:
+        return _around_parenthetical(verb)
     lemma = verb.lemma_.lower()
     if lemma in ATTITUDE_OBJECT_VERBS:
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)

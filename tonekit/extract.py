@@ -19,7 +19,7 @@ from .candidates import Attribution, Candidate
 from .cues import cue_pattern
 from .errors import InvalidModeError
 from .marks import QUOTE_CHARS, QuotedSpan, QuoteIndex, find_quoted_spans, paragraph_spans
-from .names import NameIndex
+from .names import PRONOUNS, NameIndex
 from .pipeline import load_blank, load_trained, trained_pipeline_name
 from .quote import Quote
 from .speakers import SpeakerResolver
@@ -186,7 +186,8 @@ def _settle(text: str, cands: list[Candidate]) -> list[Candidate]:
             # the same speaker going on ("noted that A, saying B") keeps A; a different
             # speaker inside ("X said Y told Z that B") leaves only Y's report
             own = c.attribution.mention_start if c.attribution else None
-            if any(o.attribution.mention_start != own for o in inner):  # type: ignore[union-attr]
+            if any(o.attribution.mention_start != own and not _pronoun_or_none(o.attribution.mention)  # type: ignore[union-attr]
+                   for o in inner):
                 continue
             trimmed = _trimmed(text, c, min(o.attribution.cue_start for o in inner))  # type: ignore[union-attr,type-var]
             if trimmed is None:
@@ -230,6 +231,11 @@ def _settle(text: str, cands: list[Candidate]) -> list[Candidate]:
 
 
 _TRAILING_CONNECTIVE = re.compile(r"(?:[\s,;:\u2014\u2013-]|\b(?:and|but|while|as|saying|that))+$")
+
+
+def _pronoun_or_none(mention: str | None) -> bool:
+    """An inner report by "he" or by nobody named continues the outer speaker's report."""
+    return mention is None or mention.strip().lower() in PRONOUNS
 
 
 def _fills(text: str, quote: Candidate, report: Candidate) -> bool:

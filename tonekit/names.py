@@ -114,6 +114,11 @@ class NameIndex:
                 mentions.append(NameMention(name_start, name_end, name, role.strip().lower()))
         return cls(mentions)
 
+    @staticmethod
+    def fullest_allowed(tokens: list[str]) -> bool:
+        """No token names a place or organisation ("House", "Ministry", "Friday")."""
+        return not any(t.lower().strip(".,") in _org_words() for t in tokens)
+
     def fullest(self, mention: str) -> str | None:
         """The longest person name in the article that contains the mention's name tokens."""
         tokens = strip_titles(_POSSESSIVE.sub("", mention).split())

@@ -35,7 +35,8 @@ class SpeakerResolver:
         self.last_position = position
         if speaker is not None:
             self.last_speaker = speaker
-            if self.names.fullest(speaker) == speaker or (mention or "").lower() in _PERSON_PRONOUNS:
+            if (self.names.fullest(speaker) == speaker or (mention or "").lower() in _PERSON_PRONOUNS
+                    or _looks_like_name(speaker)):
                 self.last_person = speaker
         return speaker
 
@@ -82,6 +83,13 @@ class SpeakerResolver:
         if not strip_titles(phrase.split()) or phrase.split()[0].lower() in ("a", "an", "the"):
             self.descriptions.append((position, phrase))
         return phrase
+
+
+def _looks_like_name(speaker: str) -> bool:
+    """"Trump", "Lindsey Graham": capitalised words, not an organisation, not a dateline."""
+    tokens = speaker.split()
+    return (1 <= len(tokens) <= 4 and all(t[:1].isupper() and not t.isupper() for t in tokens)
+            and NameIndex.fullest_allowed(tokens))
 
 
 def _lower_article(phrase: str) -> str:
