@@ -215,7 +215,8 @@ def _direct_trailing_accurate(doc: Doc, lo: int, q: QuotedSpan, quotes: QuoteInd
         if lo + tok.idx in quotes.open_positions:
             break
         toks.append(tok)
-    dash = False
+    after = q.close_end - lo
+    dash = doc.text[after:after + 3].lstrip()[:1] in _DASHES  # "”― Name": the tokenizer may glue the two
     while toks and toks[0].is_punct:
         dash = dash or toks[0].text in _DASHES
         toks = toks[1:]

@@ -24,8 +24,8 @@ SINGLE_CLOSERS = "\u2019\u203a"  # ’ ›
 SINGLE_EITHER = "'"
 QUOTE_CHARS = DOUBLE_OPENERS + DOUBLE_CLOSERS + DOUBLE_EITHER + SINGLE_OPENERS + SINGLE_CLOSERS + SINGLE_EITHER
 
-_OPEN_CONTEXT = set("([{\u2014\u2013-/") | set(QUOTE_CHARS)
-_CLOSE_CONTEXT = set(".,;:!?)]}\u2014\u2013-\u2026/") | set(QUOTE_CHARS)
+_OPEN_CONTEXT = set("([{\u2014\u2013\u2015-/") | set(QUOTE_CHARS)
+_CLOSE_CONTEXT = set(".,;:!?)]}\u2014\u2013\u2015-\u2026/") | set(QUOTE_CHARS)
 # After a single opening mark, these mean an elision, not a quotation: ’90s, 'tis, 'em.
 _ELISION = re.compile(r"(?:\d0s|\d\ds|\d\d\b|tis\b|twas\b|em\b|cause\b|n\b|til\b)", re.IGNORECASE)
 
