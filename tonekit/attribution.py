@@ -234,8 +234,16 @@ def _direct_trailing_accurate(doc: Doc, lo: int, q: QuotedSpan, quotes: QuoteInd
             att = _attribution_from_verb(tok, lo, quotes)
             if att.mention_start is not None and att.mention_start < q.close_at:
                 att = Attribution(att.cue, att.cue_start, None, None, None)
-            if att.mention is None and between:
-                m = _mention([t for t in between if not t.is_punct], lo)
+            if att.mention is None:
+                # the parse missed the subject: the words between the quote and the verb
+                # ("..., Jones said"), or the name right after it ("..., said James Acton, a ...")
+                words = [t for t in between if not t.is_punct]
+                if not words:
+                    for t in toks[n + 1 : n + 6]:
+                        if t.is_punct or not (t.text[:1].isupper() or t.pos_ == "PROPN"):
+                            break
+                        words.append(t)
+                m = _mention(words, lo)
                 if m:
                     att = Attribution(att.cue, att.cue_start, m.mention_start, m.mention_end, m.mention)
             return att
