@@ -214,7 +214,8 @@ def _direct_trailing_accurate(doc: Doc, lo: int, q: QuotedSpan, quotes: QuoteInd
     for tok in doc[close.i + 1 : sent_end]:
         if lo + tok.idx in quotes.open_positions:
             break
-        toks.append(tok)
+        if not tok.is_space:  # a no-break space before "― Name" is a token of its own
+            toks.append(tok)
     after = q.close_end - lo
     dash = doc.text[after:after + 3].lstrip()[:1] in _DASHES  # "”― Name": the tokenizer may glue the two
     while toks and toks[0].is_punct:
