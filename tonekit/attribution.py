@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from .candidates import Attribution, Candidate
-from .cues import ATTITUDE_OBJECT_VERBS, reporting_lemmas, speech_forms
+from .cues import ATTITUDE_OBJECT_VERBS, PREPOSITION_VERBS, STATEMENT_PREPOSITIONS, reporting_lemmas, speech_forms
 from .marks import QUOTE_CHARS, QuotedSpan, QuoteIndex
 from .names import PRONOUNS, speaker_nouns
 
@@ -333,6 +333,11 @@ def _clause_tokens(verb: Token) -> list[Token] | None:
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
         if obj is not None and obj.right_edge.i - obj.left_edge.i >= 2:
             return [t for t in verb.doc[obj.left_edge.i : obj.right_edge.i + 1]]
+    if lemma in PREPOSITION_VERBS:
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in STATEMENT_PREPOSITIONS and c.i > verb.i), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if pobj is not None and pobj.right_edge.i - pobj.left_edge.i >= 2:
+            return [t for t in verb.doc[pobj.left_edge.i : pobj.right_edge.i + 1]]
     if lemma in _DIRECTIVE:
         right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "prep", "dative", "ccomp")]
         if right and verb.right_edge.i - right[0].left_edge.i >= 2:
@@ -361,7 +366,7 @@ def _indirect_accurate(doc: Doc, lo: int, quotes: QuoteIndex) -> list[Candidate]
         if clause is None:
             continue
         subject = _subject(tok)
-        uses_object = not any(c.dep_ == "ccomp" for c in tok.children)
+        uses_object = not any(c.dep_ == "ccomp" for c in tok.children) and tok.dep_ != "parataxis"
         if uses_object and not _speaker_like(subject):
             continue
         if subject is not None and subject.lower_ in _NON_SPEAKER_HEADS:

@@ -6,14 +6,19 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["reporting_lemmas", "speech_forms", "cue_pattern", "ATTITUDE_OBJECT_VERBS"]
+__all__ = ["reporting_lemmas", "speech_forms", "cue_pattern", "ATTITUDE_OBJECT_VERBS", "PREPOSITION_VERBS",
+           "STATEMENT_PREPOSITIONS"]
 
 # Verbs whose direct object, not a clause, carries the statement:
 # "expressed his hope that ...", "reiterated their willingness to ...".
 ATTITUDE_OBJECT_VERBS = frozenset(
     {"express", "reiterate", "reaffirm", "stress", "underline", "underscore", "emphasise", "emphasize",
-     "voice", "welcome", "condemn", "acknowledge", "pledge"}
+     "voice", "welcome", "condemn", "acknowledge", "pledge", "mention", "propose", "announce", "claim"}
 )
+# Verbs whose statement is the object of a preposition: "spoke about ...", "warned of ...".
+PREPOSITION_VERBS = frozenset({"speak", "talk", "comment", "write", "warn", "complain", "testify", "ask", "joke", "boast",
+                               "tweet", "caution"})
+STATEMENT_PREPOSITIONS = frozenset({"about", "on", "of", "against"})
 
 
 def _read(name: str) -> list[str]:
@@ -39,7 +44,7 @@ def cue_phrases() -> tuple[str, ...]:
     return tuple(_read("cue_phrases.txt"))
 
 
-_IRREGULAR = {"say": ["said"], "tell": ["told"], "write": ["wrote", "written"], "brief": [], "testify": ["testified", "testifies"],
+_IRREGULAR = {"say": ["said"], "tell": ["told"], "speak": ["spoke", "spoken"], "write": ["wrote", "written"], "brief": [], "testify": ["testified", "testifies"],
               "reply": ["replied", "replies"], "deny": ["denied", "denies"], "signal": ["signalled", "signaled"]}
 
 
