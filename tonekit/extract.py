@@ -179,9 +179,19 @@ def _settle(text: str, cands: list[Candidate]) -> list[Candidate]:
     cue_positions = [p for p, _ in cues]
     kept: list[Candidate | None] = []
     kept_end = -1
+    absorbed: set[int] = set()
     for n, c in enumerate(indirect):
+        if n in absorbed:
+            continue
         lo, hi = bisect.bisect_left(cue_positions, c.start), bisect.bisect_left(cue_positions, c.end)
-        inner = [indirect[i] for _, i in cues[lo:hi] if i != n]
+        inner_ids = [i for _, i in cues[lo:hi] if i != n]
+        inner = [indirect[i] for i in inner_ids]
+        leading = [i for i in inner_ids if _opens_clause(text, c, indirect[i])]
+        if leading:
+            # "he said he did not mention X", "Trump said he believes Y": the inner verb is the
+            # outer statement's own predicate, not a second report; keep the whole clause
+            absorbed.update(leading)
+            inner = []
         if inner:
             # the same speaker going on ("noted that A, saying B") keeps A; a different
             # speaker inside ("X said Y told Z that B") leaves only Y's report
@@ -231,6 +241,16 @@ def _settle(text: str, cands: list[Candidate]) -> list[Candidate]:
 
 
 _TRAILING_CONNECTIVE = re.compile(r"(?:[\s,;:\u2014\u2013-]|\b(?:and|but|while|as|saying|that))+$")
+
+
+def _opens_clause(text: str, outer: Candidate, inner: Candidate) -> bool:
+    """The inner report's speaker is a pronoun (or none) standing at the start of the outer
+    report's clause, so the inner verb is what the outer speaker said about themselves."""
+    att = inner.attribution
+    if att is None or not _pronoun_or_none(att.mention):
+        return False
+    begin = att.mention_start if att.mention_start is not None else att.cue_start
+    return begin is not None and begin >= outer.start and len(_WORD.findall(text[outer.start:begin])) <= 1
 
 
 def _pronoun_or_none(mention: str | None) -> bool:
