@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .brat import BratDocument
-from .cues import inflections, reporting_lemmas
+from .cues import inflections
 from .marks import find_quoted_spans
 from .names import PRONOUNS, normalise_speaker, strip_titles
 from .quote import Quote
@@ -180,11 +180,22 @@ def speaker_matches(predicted: str | None, gold_source: str) -> bool:
     return False
 
 
+# Gold cues that count as speech for indirect recall. Fixed here, apart from the extractor's own
+# verb list in tonekit/data, so that extending the extractor never changes the gold it is scored on.
+EVAL_SPEECH_LEMMAS = frozenset(
+    "acknowledge add admit affirm agree announce argue assert assure believe brief caution charge claim comment "
+    "complain concede condemn confirm continue contend declare demand deny describe emphasise emphasize explain "
+    "express highlight indicate inform insist maintain mention note observe pledge praise proclaim promise propose "
+    "protest reaffirm recall reiterate remark remind reply report respond reveal say signal state stress suggest "
+    "tell testify tweet underline underscore urge vow warn welcome write".split()
+)
+
+
 def _speech_cue(cue: str) -> bool:
     words = cue.lower().replace(":", " ").split()
     if "according" in words or not words:
         return True
-    forms = {f for lemma in reporting_lemmas() for f in inflections(lemma)} | {"said", "told", "says", "tells"}
+    forms = {f for lemma in EVAL_SPEECH_LEMMAS for f in inflections(lemma)}
     return any(w in forms for w in words)
 
 
