@@ -333,6 +333,11 @@ def _clause_tokens(verb: Token) -> list[Token] | None:
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
         if obj is not None and obj.right_edge.i - obj.left_edge.i >= 2:
             return [t for t in verb.doc[obj.left_edge.i : obj.right_edge.i + 1]]
+    if lemma == "tell":  # "told his advisers to find a way": the instruction is the statement
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i), None)
+        if xcomp is not None and obj is not None:
+            return [t for t in verb.doc[obj.left_edge.i : xcomp.right_edge.i + 1]]
     if lemma in PREPOSITION_VERBS:
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in STATEMENT_PREPOSITIONS and c.i > verb.i), None)
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None

@@ -13,7 +13,7 @@ __all__ = ["reporting_lemmas", "speech_forms", "cue_pattern", "ATTITUDE_OBJECT_V
 # "expressed his hope that ...", "reiterated their willingness to ...".
 ATTITUDE_OBJECT_VERBS = frozenset(
     {"express", "reiterate", "reaffirm", "stress", "underline", "underscore", "emphasise", "emphasize",
-     "voice", "welcome", "condemn", "acknowledge", "pledge", "mention", "propose", "announce", "claim"}
+     "voice", "welcome", "condemn", "acknowledge", "pledge", "mention", "propose", "announce", "claim", "describe"}
 )
 # Verbs whose statement is the object of a preposition: "spoke about ...", "warned of ...".
 PREPOSITION_VERBS = frozenset({"speak", "talk", "comment", "write", "warn", "complain", "testify", "ask", "joke", "boast",
