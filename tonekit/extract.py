@@ -129,10 +129,11 @@ def _is_scare_quote(text: str, q: QuotedSpan) -> bool:
     return words <= 6 and _SCARE_CUE.search(before) is not None
 
 
-def _quote_only_paragraph(text: str, q: QuotedSpan) -> bool:
-    """The quotation starts its paragraph (so its speaker is the one named just before)."""
-    line_start = text.rfind("\n", 0, q.open_at) + 1
-    return not text[line_start:q.open_at].strip()
+def _paragraph_opened_by(text: str, pos: int) -> int | None:
+    """Start of ``pos``'s paragraph when only blanks and quotation marks precede ``pos`` in it
+    (a quote-only paragraph, whose speaker is the one named just before), else None."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    return line_start if not text[line_start:pos].strip(" \t" + QUOTE_CHARS) else None
 
 
 def _direct_candidates(text: str, quoted: Sequence[QuotedSpan], attributions: dict[int, Attribution]) -> list[Candidate]:
@@ -155,7 +156,7 @@ def _direct_candidates(text: str, quoted: Sequence[QuotedSpan], attributions: di
         sentence_like = text[start:start + 1].isupper() and words >= 4
         follows_quote = previous_end >= 0 and "\n\n\n" not in text[previous_end:q.open_at] and (
             q.open_at - previous_end < 400)
-        if sentence_like and (_quote_only_paragraph(text, q) or follows_quote):
+        if sentence_like and (_paragraph_opened_by(text, q.start) is not None or follows_quote):
             out.append(Candidate(start, end, "direct", None, inherit=True))
             previous_end = q.close_at
         else:
@@ -284,9 +285,7 @@ def _to_quotes(text: str, cands: list[Candidate], quotes: QuoteIndex) -> list[Qu
             speaker = resolver.resolve(att.mention, att.mention_start or c.start)
             m_start, m_end = att.mention_start, att.mention_end
         elif c.inherit or (att is not None and c.kind == "direct"):
-            line_start = text.rfind("\n", 0, c.start) + 1
-            quote_only = not text[line_start:c.start].strip(" \t" + QUOTE_CHARS)
-            speaker = resolver.inherit(line_start if quote_only else None)
+            speaker = resolver.inherit(_paragraph_opened_by(text, c.start))
             m_start = m_end = None
         elif att is not None:
             speaker = m_start = m_end = None  # reported speech whose source the parse did not give
