@@ -107,6 +107,11 @@ ACCURATE_CASES = [
         id="stray-mark-same-paragraph",
     ),
     pytest.param(
+        "“We will not yield,” the minister said.\n\n‘All Bets Are Off.’\n\nThe talks ended on Friday.",
+        [("We will not yield", "the minister", "direct")],
+        id="quoted-subheading-not-a-quote",
+    ),
+    pytest.param(
         "'We will not accept any preconditions,' the Iranian negotiator said.",
         [("We will not accept any preconditions", "the Iranian negotiator", "direct")],
         id="single-quote-outer-style",

@@ -129,6 +129,13 @@ def _is_scare_quote(text: str, q: QuotedSpan) -> bool:
     return words <= 6 and _SCARE_CUE.search(before) is not None
 
 
+def _title_like(span: str) -> bool:
+    """A short Title Case span with no cue ('All Bets Are Off.', "Barack Obama Election Day"): a
+    subheading or a name, not speech."""
+    words = _WORD.findall(span)
+    return len(words) <= 8 and all(w[0].isupper() or w.isdigit() for w in words if len(w) >= 4)
+
+
 def _paragraph_opened_by(text: str, pos: int) -> int | None:
     """Start of ``pos``'s paragraph when only blanks and quotation marks precede ``pos`` in it
     (a quote-only paragraph, whose speaker is the one named just before), else None."""
@@ -153,7 +160,7 @@ def _direct_candidates(text: str, quoted: Sequence[QuotedSpan], attributions: di
             previous_end = q.close_at
             continue
         words = len(_WORD.findall(text[start:end]))
-        sentence_like = text[start:start + 1].isupper() and words >= 4
+        sentence_like = text[start:start + 1].isupper() and words >= 4 and not _title_like(text[start:end])
         follows_quote = previous_end >= 0 and "\n\n\n" not in text[previous_end:q.open_at] and (
             q.open_at - previous_end < 400)
         if sentence_like and (_paragraph_opened_by(text, q.start) is not None or follows_quote):
