@@ -107,10 +107,13 @@ def _subject(verb: Token) -> Token | None:
             return subj
     for _ in range(4):
         if tok.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "ccomp") or tok.head is tok:
-            return None
+            break
         tok = tok.head
         if _is_reporting(tok) or tok.lemma_ == "quote":
             return next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS), None)
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl":
+        # "Trump unveiled a plan, promising to ...": a participle's subject is its clause's
+        return next((c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS), None)
     return None
 
 
@@ -316,7 +319,8 @@ def _around_parenthetical(verb: Token) -> list[Token] | None:
     left = [t for t in region if t.i < tag.start]
     right = [t for t in region if t.i >= tag.stop]
     words = lambda toks: sum(1 for t in toks if not t.is_punct)  # noqa: E731
-    if words(left) >= 3 and not (words(left) < 6 and words(right) >= 3 and left and left[0].pos_ == "CCONJ"):
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in left)
+    if words(left) >= 3 and has_verb and not (words(left) < 6 and words(right) >= 3 and left[0].pos_ == "CCONJ"):
         return left
     return region if words(left) and words(right) >= 3 else right or None
 
