@@ -165,6 +165,14 @@ def test_reporting_verbs_of_diplomacy(verb: str) -> None:
                      "Iran's foreign minister", "hope that the talks in Oman would resume soon", id="express"),
         pytest.param("Seoul's envoy described the meeting as frank and useful.", "Seoul's envoy",
                      None, id="describe-without-quote-is-not-direct"),
+        pytest.param("Qatar's foreign minister tweeted late on Sunday that the embassy in Kabul would reopen.",
+                     "Qatar's foreign minister", "the embassy in Kabul would reopen", id="that-clause-parsed-as-adverbial"),
+        pytest.param("The envoy told a gathering of Gulf diplomats that the ceasefire in Yemen was holding.",
+                     "the envoy", "the ceasefire in Yemen was holding", id="that-clause-parsed-as-relative"),
+        pytest.param("The Sahel talks, the mediator said, would resume in Niamey next month.",
+                     "the mediator", "would resume in Niamey next month", id="parenthetical-tag"),
+        pytest.param("Japan unveiled a new aid package, promising to double support for Pacific fisheries.",
+                     "Japan", "to double support for Pacific fisheries", id="participle-report"),
     ],
 )
 def test_object_reporting_verbs(text: str, speaker: str, fragment: str | None) -> None:

@@ -325,6 +325,31 @@ def _around_parenthetical(verb: Token) -> list[Token] | None:
     return region if words(left) and words(right) >= 3 else right or None
 
 
+_ADVERBIAL_MARKS = frozenset({"if", "because", "when", "as", "while", "after", "before", "since", "although", "though",
+                              "until", "unless", "whether", "so", "once", "where"})
+
+
+def _misattached_complement(verb: Token) -> list[Token] | None:
+    """A that-clause the parser hung elsewhere: as an adverbial clause of the verb ("tweeted that
+    X was ...", "said after the talks he would ...") or as a relative clause of its object ("told
+    a meeting of leaders that few people understood ..."). The clause must have its own subject
+    and no adverbial conjunction."""
+    doc = verb.doc
+    candidates = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i]
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i):
+        candidates.extend(c for c in obj.subtree if c.dep_ == "relcl")
+    for clause in candidates:
+        marks = [c for c in clause.children if c.dep_ == "mark"]
+        subject = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is None or subject.lower_ in ("that", "which", "who") or any(m.lower_ in _ADVERBIAL_MARKS for m in marks):
+            continue
+        first = clause.left_edge
+        if clause.dep_ == "relcl" and not (first.i > 0 and doc[first.i].lower_ == "that"):
+            continue
+        return [t for t in doc[first.i : clause.right_edge.i + 1]]
+    return None
+
+
 def _clause_tokens(verb: Token) -> list[Token] | None:
     """The statement a reporting verb governs: its clause, its object or its directive."""
     comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
@@ -332,6 +357,9 @@ def _clause_tokens(verb: Token) -> list[Token] | None:
         return [t for t in verb.doc[comp.left_edge.i : comp.right_edge.i + 1]]
     if verb.dep_ == "parataxis" and verb.head is not verb:
         return _around_parenthetical(verb)
+    misparsed = _misattached_complement(verb)
+    if misparsed is not None:
+        return misparsed
     lemma = verb.lemma_.lower()
     if lemma in ATTITUDE_OBJECT_VERBS:
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
