@@ -112,6 +112,11 @@ ACCURATE_CASES = [
         id="quoted-subheading-not-a-quote",
     ),
     pytest.param(
+        "The minister said the region needs one thing above all: “patience and dialogue among neighbours.”",
+        [("the region needs one thing above all: “patience and dialogue among neighbours.”", "the minister", "indirect")],
+        id="quotation-announced-by-colon-joins-report",
+    ),
+    pytest.param(
         "'We will not accept any preconditions,' the Iranian negotiator said.",
         [("We will not accept any preconditions", "the Iranian negotiator", "direct")],
         id="single-quote-outer-style",

@@ -82,12 +82,12 @@ def extract_quotes(text: str, *, mode: str = "auto") -> list[Quote]:
         for n, att in found.items():
             direct_att.setdefault(n, att)
         indirect.extend(cands)
-    indirect = [_cover_quotes(c, quotes) for c in indirect]
+    indirect = [_cover_quotes(text, c, quotes) for c in indirect]
     candidates = _direct_candidates(text, quoted, direct_att) + indirect
     return _to_quotes(text, _settle(text, candidates), quotes)
 
 
-def _cover_quotes(c: Candidate, quotes: QuoteIndex) -> Candidate:
+def _cover_quotes(text: str, c: Candidate, quotes: QuoteIndex) -> Candidate:
     """Reported speech never cuts a quotation in two: widen it to the quotation's marks."""
     start, end = c.start, c.end
     q = quotes.containing(end - 1)
@@ -96,6 +96,11 @@ def _cover_quotes(c: Candidate, quotes: QuoteIndex) -> Candidate:
     q = quotes.containing(start)
     if q is not None and q.open_at < start and q.close_at < end:
         start = q.open_at
+    # "she has the quality for the job: “Steadiness ...”": a quotation the clause announces with
+    # a colon belongs to it
+    after = quotes.first_open_in(end, end + 4)
+    if after is not None and text[end:after].strip() == ":":
+        end = quotes.containing(after).close_end  # type: ignore[union-attr]
     if (start, end) == (c.start, c.end):
         return c
     return Candidate(start, end, c.kind, c.attribution, c.inherit)
