@@ -21,7 +21,8 @@ PREPOSITION_VERBS = frozenset({"speak", "talk", "comment", "write", "warn", "com
 STATEMENT_PREPOSITIONS = frozenset({"about", "on", "of", "against"})
 
 
-def _read(name: str) -> list[str]:
+def read_data_lines(name: str) -> list[str]:
+    """Non-empty lines of ``tonekit/data/<name>``, comments ("# ...") removed."""
     text = resources.files("tonekit").joinpath("data", name).read_text(encoding="utf-8")
     lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
     return [line for line in lines if line]
@@ -30,18 +31,18 @@ def _read(name: str) -> list[str]:
 @lru_cache(maxsize=None)
 def reporting_lemmas() -> frozenset[str]:
     """Lemmas of verbs that report speech (accurate mode matches on the lemmatizer's output)."""
-    return frozenset(_read("reporting_verbs.txt"))
+    return frozenset(read_data_lines("reporting_verbs.txt"))
 
 
 @lru_cache(maxsize=None)
 def speech_forms() -> frozenset[str]:
     """Inflected forms of reporting verbs (fast mode has no lemmatizer)."""
-    return frozenset(word.lower() for line in _read("speech_forms.txt") for word in line.split())
+    return frozenset(word.lower() for line in read_data_lines("speech_forms.txt") for word in line.split())
 
 
 @lru_cache(maxsize=None)
 def cue_phrases() -> tuple[str, ...]:
-    return tuple(_read("cue_phrases.txt"))
+    return tuple(read_data_lines("cue_phrases.txt"))
 
 
 _IRREGULAR = {"say": ["said"], "tell": ["told"], "speak": ["spoke", "spoken"], "write": ["wrote", "written"], "brief": [], "testify": ["testified", "testifies"],

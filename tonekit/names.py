@@ -12,9 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from .cues import speech_forms
+from .cues import read_data_lines, speech_forms
 
 __all__ = ["NameIndex", "PRONOUNS", "normalise_speaker"]
 
@@ -26,8 +25,7 @@ _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
 def _words(name: str) -> list[str]:
-    text = resources.files("tonekit").joinpath("data", name).read_text(encoding="utf-8")
-    return [w for line in text.splitlines() for w in line.split("#", 1)[0].split()]
+    return [w for line in read_data_lines(name) for w in line.split()]
 
 
 @lru_cache(maxsize=None)
