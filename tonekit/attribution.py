@@ -48,6 +48,14 @@ def _sent(tok: Token) -> Span:
     return spans[bisect.bisect_right(starts, tok.i) - 1]
 
 
+def _text(doc: Doc) -> str:
+    """The doc's text, once: ``Doc.text`` rebuilds the string from its tokens on every access."""
+    text = doc.user_data.get("tonekit_text")
+    if text is None:
+        text = doc.user_data["tonekit_text"] = doc.text
+    return text
+
+
 def _sentences(doc: Doc) -> tuple[list[int], list[Span]]:
     """Sentence start indices and spans, once per doc (``Doc.sents`` is slow on long docs)."""
     bounds = doc.user_data.get("tonekit_sents")
@@ -220,7 +228,7 @@ def _direct_trailing_accurate(doc: Doc, lo: int, q: QuotedSpan, quotes: QuoteInd
         if not tok.is_space:  # a no-break space before "― Name" is a token of its own
             toks.append(tok)
     after = q.close_end - lo
-    dash = doc.text[after:after + 3].lstrip()[:1] in _DASHES  # "”― Name": the tokenizer may glue the two
+    dash = _text(doc)[after:after + 3].lstrip()[:1] in _DASHES  # "”― Name": the tokenizer may glue the two
     while toks and toks[0].is_punct:
         dash = dash or toks[0].text in _DASHES
         toks = toks[1:]
@@ -447,7 +455,7 @@ def _according_candidate(tok: Token, source: Token, lo: int) -> Candidate | None
 def analyse_accurate(doc: Doc, lo: int, quotes: QuoteIndex) -> tuple[dict[int, Attribution], list[Candidate]]:
     """Attributions (by index in ``quotes``) for the direct quotes this paragraph closes or
     opens, and the paragraph's indirect-speech candidates."""
-    hi = lo + len(doc.text)
+    hi = lo + len(_text(doc))
     direct: dict[int, Attribution] = {}
     for n, q in quotes.overlapping(lo, hi):
         att = None
@@ -517,7 +525,7 @@ def _sentence_of(doc: Doc, rel: int) -> Span | None:
 def _indirect_fast(doc: Doc, lo: int, quotes: QuoteIndex) -> list[Candidate]:
     pats = _fast_patterns()
     out: list[Candidate] = []
-    doc_text = doc.text  # Doc.text rebuilds the string from tokens on every access
+    doc_text = _text(doc)
     for sent in _sentences(doc)[1]:
         text = sent.text
         base = lo + sent.start_char
@@ -544,7 +552,7 @@ def _indirect_fast(doc: Doc, lo: int, quotes: QuoteIndex) -> list[Candidate]:
 def analyse_fast(doc: Doc, lo: int, quotes: QuoteIndex) -> tuple[dict[int, Attribution], list[Candidate]]:
     """Rule-only analysis on blank-tokenizer sentences: direct-quote cues and "X said that" frames."""
     pats = _fast_patterns()
-    text = doc.text
+    text = _text(doc)
     hi = lo + len(text)
     direct: dict[int, Attribution] = {}
     for n, q in quotes.overlapping(lo, hi):
