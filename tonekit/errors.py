@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-__all__ = ["TonekitError", "PipelineNotInstalledError", "InvalidModeError", "BratFormatError"]
+__all__ = ["TonekitError", "PipelineNotInstalledError", "InvalidModeError", "BratFormatError",
+           "ReportInputError"]
 
 
 class TonekitError(Exception):
@@ -19,3 +20,7 @@ class InvalidModeError(TonekitError, ValueError):
 
 class BratFormatError(TonekitError, ValueError):
     """A brat standoff file that cannot be read; the message names file and line."""
+
+
+class ReportInputError(TonekitError, ValueError):
+    """A batch results file that cannot be read for a report; the message names file and line."""
