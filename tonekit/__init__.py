@@ -1,11 +1,29 @@
 """tonekit: find the quotes in diplomatic news and score their tone.
 
-Importing tonekit loads no model; pipelines load on first use and are cached.
+Importing tonekit loads no model and no scikit-learn: pipelines and the tone model load on
+first use and are cached.
 """
 
-from .errors import InvalidModeError, PipelineNotInstalledError, TonekitError
+from importlib import import_module
+from typing import Any
+
+from .errors import (AnnotationError, InvalidModeError, ModelLoadError, PipelineNotInstalledError,
+                     TonekitError)
 from .extract import extract_quotes
 from .quote import Quote
 
-__all__ = ["extract_quotes", "Quote", "TonekitError", "PipelineNotInstalledError", "InvalidModeError"]
+__all__ = ["extract_quotes", "Quote", "score", "ToneScore", "load_model", "score_article", "ArticleTone",
+           "train", "TonekitError", "PipelineNotInstalledError", "InvalidModeError", "ModelLoadError",
+           "AnnotationError"]
 __version__ = "0.1.0"
+
+_LAZY = {"score": "scoring", "ToneScore": "tone", "load_model": "store", "score_article": "article_tone",
+         "ArticleTone": "article_tone", "train": "training"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'tonekit' has no attribute {name!r}")

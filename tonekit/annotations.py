@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .errors import AnnotationError
+
 __all__ = ["FIELDS", "OPTIONAL_FIELDS", "Problem", "load_labels", "iter_files", "check", "load_records",
            "cohen_kappa", "stats", "DEFAULT_LABELS"]
 
@@ -36,15 +38,40 @@ class Problem:
         return f"{self.path}:{self.line}: {self.message}"
 
 
-def load_labels(folder: Path) -> tuple[str, ...]:
-    """The label set declared in ``folder/GUIDELINE.md`` (its ``labels`` block)."""
+def _label_lines(folder: Path) -> list[list[str]]:
     guideline = folder / "GUIDELINE.md"
     if not guideline.exists():
-        return DEFAULT_LABELS
+        return [[label] for label in DEFAULT_LABELS]
     match = _LABELS_BLOCK.search(guideline.read_text(encoding="utf-8"))
     if match is None:
-        return DEFAULT_LABELS
-    return tuple(line.strip() for line in match.group(1).splitlines() if line.strip())
+        return [[label] for label in DEFAULT_LABELS]
+    return [line.split() for line in match.group(1).splitlines() if line.strip()]
+
+
+def load_labels(folder: Path) -> tuple[str, ...]:
+    """The label set declared in ``folder/GUIDELINE.md`` (its ``labels`` block)."""
+    return tuple(parts[0] for parts in _label_lines(Path(folder)))
+
+
+def load_label_weights(folder: Path) -> dict[str, float]:
+    """Tone-index weights given in the ``labels`` block as ``label weight`` (e.g. ``hostile -1``).
+
+    Labels without a weight keep the built-in one (cooperative 1, candid -0.5, conflictual -1,
+    neutral 0) or weigh 0 if they are new.
+    """
+    weights: dict[str, float] = {}
+    for parts in _label_lines(Path(folder)):
+        if len(parts) >= 2:
+            try:
+                weight = float(parts[1])
+            except ValueError:
+                raise AnnotationError(f"{folder / 'GUIDELINE.md'}: labels block: weight {parts[1]!r} of "
+                                      f"{parts[0]!r} is not a number") from None
+            if not -1.0 <= weight <= 1.0:
+                raise AnnotationError(f"{folder / 'GUIDELINE.md'}: labels block: weight of {parts[0]!r} "
+                                      f"must lie in [-1, 1], got {weight}")
+            weights[parts[0]] = weight
+    return weights
 
 
 def iter_files(folder: Path) -> list[Path]:

@@ -157,3 +157,175 @@ def annotations_stats_command(folder: Path, as_json: bool) -> None:
     click.echo("\nagreement (first two votes):")
     for source, a in figures["agreement"].items():
         click.echo(f"  {source:10s} {a['records']:5d} records  observed {a['observed']:.3f}  kappa {a['kappa']:.3f}")
+
+
+def _model_option(function):  # type: ignore[no-untyped-def]
+    return click.option("--model", "model_path", type=click.Path(path_type=Path), default=None,
+                        help="Model folder, or a models/ folder with a DEFAULT pointer (default: the shipped model).")(function)
+
+
+def _load(model_path: Path | None):  # type: ignore[no-untyped-def]
+    from .store import load_model
+
+    try:
+        return load_model(model_path)
+    except TonekitError as exc:
+        _fail(str(exc))
+
+
+def _iter_statements(inputs: tuple[str, ...]) -> Iterable[tuple[str, str]]:
+    """(id, statement) per non-blank line; the id is file:line so a result can be traced back."""
+    for item in iter_text_articles(list(inputs)):
+        if isinstance(item, ArticleError):
+            _fail(item.error)
+        for lineno, line in enumerate(item.text.splitlines(), start=1):
+            if line.strip():
+                yield f"{item.id}:{lineno}", line.strip()
+
+
+_SCORE_CHUNK = 10_000
+
+
+@main.command("score")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--articles", is_flag=True, help="Inputs are articles: extract their quotes and score each.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+@click.option("--explain", type=click.IntRange(0, 20), default=0, show_default=True,
+              help="Show the K features that drove each label.")
+@click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True,
+              help="Quote extraction mode with --articles.")
+@_model_option
+def score_command(inputs: tuple[str, ...], articles: bool, fmt: str, explain: int, mode: str,
+                  model_path: Path | None) -> None:
+    """Score the tone of statements (one per line) or, with --articles, of every quote in articles.
+
+    INPUTS are files, folders (every .txt inside) or - for stdin.
+    """
+    model = _load(model_path)
+    labels = list(model.labels)
+    if articles:
+        _score_articles(inputs, fmt, explain, mode, model, labels)
+        return
+    fields = ["id", "label", "index", *labels, "text"]
+    writer = csv.DictWriter(sys.stdout, fieldnames=fields, extrasaction="ignore") if fmt == "csv" else None
+    if writer is not None:
+        writer.writeheader()
+    rows: list[dict] = []
+    batch: list[tuple[str, str]] = []
+
+    def flush() -> None:
+        for (sid, text), tone in zip(batch, model.score([t for _, t in batch], explain=explain or False)):
+            row = {"id": sid, "text": text, **tone.to_dict()}
+            if fmt == "jsonl":
+                click.echo(json.dumps(row, ensure_ascii=False))
+            elif writer is not None:
+                writer.writerow({**row, **{k: f"{v:.4f}" for k, v in tone.scores.items()}, "index": f"{tone.index:.4f}"})
+            else:
+                rows.append({**row, "index": f"{tone.index:+.2f}",
+                             "why": "; ".join(name for name, _ in tone.phrases)})
+        batch.clear()
+
+    for item in _iter_statements(inputs):
+        batch.append(item)
+        if len(batch) >= _SCORE_CHUNK:
+            flush()
+    flush()
+    if fmt == "table":
+        columns = [("id", 18), ("label", 11), ("index", 6), ("text", 70)] + ([("why", 60)] if explain else [])
+        _print_table(rows, columns)
+
+
+def _score_articles(inputs: tuple[str, ...], fmt: str, explain: int, mode: str, model, labels: list[str]) -> None:  # type: ignore[no-untyped-def]
+    from .article_tone import summarise
+
+    errors = 0
+    fields = ["doc", "speaker", "kind", "label", "index", *labels, "start", "end", "text"]
+    writer = csv.DictWriter(sys.stdout, fieldnames=fields, extrasaction="ignore") if fmt == "csv" else None
+    if writer is not None:
+        writer.writeheader()
+    for item in iter_text_articles(list(inputs)):
+        if isinstance(item, ArticleError):
+            click.echo(f"tonekit: error: {item.error}", err=True)
+            if fmt == "jsonl":
+                click.echo(json.dumps({"id": item.id, "error": item.error}, ensure_ascii=False))
+            errors += 1
+            continue
+        try:
+            quotes = [q for q in extract_quotes(item.text, mode=mode) if q.text.strip()]
+        except TonekitError as exc:
+            _fail(str(exc))
+        tones = model.score([q.text for q in quotes], explain=explain or False) if quotes else []
+        article = summarise(quotes, tones, labels, dict(model.index_weights))
+        if fmt == "jsonl":
+            click.echo(json.dumps({"id": item.id, **article.to_dict()}, ensure_ascii=False))
+        elif writer is not None:
+            for sq in article.quotes:
+                q, t = sq.quote, sq.tone
+                writer.writerow({"doc": item.id, "speaker": q.speaker, "kind": q.kind, "label": t.label,
+                                 "index": f"{t.index:.4f}", **{k: f"{v:.4f}" for k, v in t.scores.items()},
+                                 "start": q.start, "end": q.end, "text": q.text})
+        else:
+            index = "-" if article.index is None else f"{article.index:+.2f}"
+            click.echo(f"\n{item.id}: {len(article.quotes)} quotes, index {index}, label {article.label or '-'}")
+            rows = [{"speaker": sq.quote.speaker, "kind": sq.quote.kind, "label": sq.tone.label,
+                     "index": f"{sq.tone.index:+.2f}", "text": sq.quote.text,
+                     "why": "; ".join(name for name, _ in sq.tone.phrases)} for sq in article.quotes]
+            _print_table(rows, [("speaker", 24), ("kind", 8), ("label", 11), ("index", 6), ("text", 64)]
+                         + ([("why", 50)] if explain else []))
+            if article.speakers:
+                click.echo("  by speaker:")
+                for s in article.speakers:
+                    counts = ", ".join(f"{k} {v}" for k, v in s.labels.items())
+                    click.echo(f"    {str(s.speaker or '(unattributed)'):30s} {s.count:3d} quotes  "
+                               f"mean index {s.mean_index:+.2f}  ({counts})")
+    if errors:
+        sys.exit(1)
+
+
+@main.command("train")
+@click.option("--annotations", "annotations_dir", type=click.Path(path_type=Path), default=Path("annotations"),
+              show_default=True, help="Annotation folder (GUIDELINE.md and *.jsonl).")
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="New model folder (default: models/tone-<annotation sha256 prefix>).")
+@click.option("--phrasebook", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Phrasebook TSV (default: the one shipped in tonekit/data).")
+@click.option("--json", "as_json", is_flag=True, help="Print the evaluation report as JSON.")
+def train_command(annotations_dir: Path, out: Path | None, phrasebook: Path | None, as_json: bool) -> None:
+    """Train a tone model on ANNOTATIONS, evaluate it by grouped cross-validation and save it."""
+    from .store import annotation_snapshot, default_models_dir, save_model
+    from .training import TrainConfig, train
+
+    config = TrainConfig()
+    try:
+        result = train(annotations_dir, config=config, phrasebook=phrasebook)
+        out = out or default_models_dir() / f"tone-{annotation_snapshot(annotations_dir)[:10]}"
+        save_model(result.model, out, report=result.report, config=config.to_dict(), annotations=annotations_dir)
+    except TonekitError as exc:
+        _fail(str(exc))
+    report = result.report
+    if as_json:
+        click.echo(json.dumps({"model": str(out), **report}, ensure_ascii=False))
+        return
+    _print_training_report(report)
+    click.echo(f"\nsaved {out} ({(out / 'model.joblib').stat().st_size / 1e6:.2f} MB) in {report['train_seconds']:.1f} s")
+
+
+def _print_training_report(report: dict) -> None:
+    click.echo(f"{report['records']} records, labels: " +
+               ", ".join(f"{k} {v}" for k, v in report["label_counts"].items()))
+    cv = report.get("cross_validation")
+    if cv:
+        click.echo(f"\ngrouped cross-validation ({cv['folds']} document groups held out in turn):")
+        click.echo(f"  macro-F1 {cv['macro_f1']:.3f}  accuracy {cv['accuracy']:.3f}  calibration error "
+                   f"{cv['calibration_error']:.3f} (before temperature {cv['calibration_error_uncalibrated']:.3f})")
+        click.echo("  F1: " + "  ".join(f"{k} {v:.3f}" for k, v in cv["f1"].items()))
+        labels = cv["confusion"]["labels"]
+        click.echo("  confusion (rows gold, columns predicted):")
+        click.echo("    " + " " * 12 + "".join(f"{label[:11]:>12s}" for label in labels))
+        for label, row in zip(labels, cv["confusion"]["matrix"]):
+            click.echo(f"    {label[:11]:12s}" + "".join(f"{v:12d}" for v in row))
+    seed = report.get("seed_held_out")
+    if seed:
+        click.echo(f"\ntrained without the seed statements, tested on them ({seed['n']}):")
+        click.echo(f"  macro-F1 {seed['macro_f1']:.3f} over {', '.join(seed['macro_f1_labels'])}  "
+                   f"accuracy {seed['accuracy']:.3f}")

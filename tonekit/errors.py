@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 __all__ = ["TonekitError", "PipelineNotInstalledError", "InvalidModeError", "BratFormatError",
-           "ReportInputError"]
+           "ReportInputError", "AnnotationError", "ModelLoadError"]
 
 
 class TonekitError(Exception):
@@ -24,3 +24,11 @@ class BratFormatError(TonekitError, ValueError):
 
 class ReportInputError(TonekitError, ValueError):
     """A batch results file that cannot be read for a report; the message names file and line."""
+
+
+class AnnotationError(TonekitError, ValueError):
+    """Annotations that cannot be trained on; the message lists each problem as file:line."""
+
+
+class ModelLoadError(TonekitError):
+    """A model folder that cannot or must not be loaded; the message says how to fix it."""

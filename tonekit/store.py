@@ -1,0 +1,176 @@
+"""Models on disk: ``models/<name>/model.joblib`` plus ``meta.json`` (provenance, sha256s,
+configuration, evaluation), and ``models/DEFAULT``, a pointer file naming the default model.
+
+Unpickling runs code, so :func:`load_model` refuses an artifact whose sha256 differs from the
+one recorded at training time, and a folder without ``meta.json``. Only load models you or
+someone you trust trained: a matching sha256 proves the files agree, not who wrote them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import warnings
+from datetime import datetime, timezone
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import joblib
+
+from .errors import ModelLoadError
+from .model import ToneModel
+
+__all__ = ["save_model", "load_model", "read_meta", "annotation_snapshot", "default_models_dir",
+           "resolve_model_dir", "set_default", "ModelVersionWarning", "ARTIFACT", "META", "POINTER"]
+
+ARTIFACT = "model.joblib"
+META = "meta.json"
+POINTER = "DEFAULT"
+MODEL_ENV = "TONEKIT_MODEL"
+
+
+class ModelVersionWarning(UserWarning):
+    """The model was trained with other library versions; predictions may differ slightly."""
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def annotation_snapshot(folder: Path) -> str:
+    """One sha256 over the guideline and every ``*.jsonl`` file (relative path and bytes), so
+    ``meta.json`` says exactly which annotations a model was trained on."""
+    folder = Path(folder)
+    digest = hashlib.sha256()
+    files = sorted([*folder.rglob("*.jsonl"), *([folder / "GUIDELINE.md"] if (folder / "GUIDELINE.md").exists() else [])])
+    for path in files:
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _versions() -> dict[str, str]:
+    def version(package: str) -> str:
+        try:
+            return metadata.version(package)
+        except metadata.PackageNotFoundError:
+            return "not installed"
+    return {"tonekit": version("tonekit"), "scikit-learn": version("scikit-learn"), "spacy": version("spacy"),
+            "numpy": version("numpy"), "scipy": version("scipy"), "joblib": version("joblib"),
+            "python": platform.python_version()}
+
+
+def default_models_dir() -> Path:
+    """``$TONEKIT_MODEL`` if set, else the ``models/`` folder of this source checkout."""
+    env = os.environ.get(MODEL_ENV)
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parent.parent / "models"
+
+
+def resolve_model_dir(path: Path | str | None = None) -> Path:
+    """A model folder from a model folder, a ``models/`` folder with a ``DEFAULT`` pointer, or None."""
+    folder = Path(path) if path is not None else default_models_dir()
+    if (folder / POINTER).is_file() and not (folder / META).exists():
+        name = (folder / POINTER).read_text(encoding="utf-8").strip()
+        if not name or "/" in name or "\\" in name or name in {".", ".."}:
+            raise ModelLoadError(f"{folder / POINTER}: must hold the name of a model folder in {folder}, "
+                                 f"got {name!r}")
+        folder = folder / name
+    if not folder.is_dir():
+        hint = ("train one with `tonekit train --out models/NAME`, or point $TONEKIT_MODEL at a model folder"
+                if path is None else "pass a model folder (holding meta.json and model.joblib) or a models/ "
+                "folder with a DEFAULT pointer")
+        raise ModelLoadError(f"no tone model at {folder}: {hint}")
+    return folder
+
+
+def read_meta(folder: Path) -> dict[str, Any]:
+    """``meta.json`` of a model folder, or :class:`ModelLoadError` saying why not."""
+    meta_path = Path(folder) / META
+    if not meta_path.is_file():
+        raise ModelLoadError(f"{folder}: no {META}; refusing to unpickle an artifact of unknown origin. "
+                             "Retrain with `tonekit train`, which writes both files")
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ModelLoadError(f"{meta_path}: unreadable ({error}); retrain with `tonekit train`") from None
+    if not isinstance(meta, dict) or not isinstance(meta.get("artifact_sha256"), str):
+        raise ModelLoadError(f"{meta_path}: no artifact_sha256; retrain with `tonekit train`")
+    return meta
+
+
+def save_model(model: ToneModel, out: Path | str, *, report: dict, config: dict,
+               annotations: Path | str) -> Path:
+    """Write the artifact, then ``meta.json`` with its sha256 and the training provenance."""
+    out = Path(out)
+    if (out / META).exists() or (out / ARTIFACT).exists():
+        raise ModelLoadError(f"{out}: a model is already there; choose a new --out folder "
+                             "(models are versioned, never overwritten)")
+    out.mkdir(parents=True, exist_ok=True)
+    artifact = out / ARTIFACT
+    joblib.dump(model, artifact, compress=3)
+    meta = {
+        "format": 1,
+        "name": out.name,
+        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "versions": _versions(),
+        "artifact": ARTIFACT,
+        "artifact_sha256": sha256_file(artifact),
+        "artifact_bytes": artifact.stat().st_size,
+        "annotations": {"path": str(annotations), "sha256": annotation_snapshot(Path(annotations)),
+                        "records": report.get("records")},
+        "phrasebook": report.get("phrasebook"),
+        "labels": list(model.labels),
+        "index_weights": dict(model.index_weights),
+        "config": config,
+        "evaluation": report,
+    }
+    (out / META).write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return out
+
+
+def set_default(models_dir: Path | str, name: str) -> Path:
+    """Point ``models_dir/DEFAULT`` at the model folder ``name`` (written atomically)."""
+    models_dir = Path(models_dir)
+    read_meta(models_dir / name)
+    pointer = models_dir / POINTER
+    tmp = pointer.with_suffix(".tmp")
+    tmp.write_text(name + "\n", encoding="utf-8")
+    os.replace(tmp, pointer)
+    return pointer
+
+
+def load_model(path: Path | str | None = None, *, expected_sha256: str | None = None) -> ToneModel:
+    """Load a model folder after checking its artifact against ``meta.json`` (and, if given,
+    against ``expected_sha256``); warn if it was trained with other library versions."""
+    folder = resolve_model_dir(path)
+    meta = read_meta(folder)
+    artifact = folder / str(meta.get("artifact", ARTIFACT))
+    if not artifact.is_file():
+        raise ModelLoadError(f"{folder}: {artifact.name} is missing; retrain with `tonekit train`")
+    actual = sha256_file(artifact)
+    for source, expected in (("meta.json", meta["artifact_sha256"]), ("expected_sha256", expected_sha256)):
+        if expected is not None and actual != expected:
+            raise ModelLoadError(f"{artifact}: sha256 {actual[:12]}... does not match {source} "
+                                 f"({expected[:12]}...); the file changed after training and will not be "
+                                 "unpickled. Retrain with `tonekit train` or restore the original file")
+    trained = meta.get("versions", {})
+    current = _versions()
+    differing = [f"{name} {trained.get(name)} (now {current[name]})" for name in ("scikit-learn", "numpy", "scipy")
+                 if trained.get(name) not in (None, current[name])]
+    if differing:
+        warnings.warn(f"{folder.name} was trained with {', '.join(differing)}; retrain with `tonekit train` "
+                      "if scores look wrong", ModelVersionWarning, stacklevel=2)
+    model = joblib.load(artifact)
+    if not isinstance(model, ToneModel):
+        raise ModelLoadError(f"{artifact}: holds a {type(model).__name__}, not a tonekit ToneModel")
+    return model
+

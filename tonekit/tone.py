@@ -1,0 +1,54 @@
+"""The result of scoring one statement, and the tone index that summarises it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["ToneScore", "INDEX_WEIGHTS", "tone_index"]
+
+# index = P(cooperative) - 0.5 P(candid) - P(conflictual). A label the project adds later
+# (e.g. "hostile") weighs 0 unless the annotation guideline gives it a weight.
+INDEX_WEIGHTS: Mapping[str, float] = {"cooperative": 1.0, "candid": -0.5, "conflictual": -1.0, "neutral": 0.0}
+
+
+def tone_index(scores: Mapping[str, float], weights: Mapping[str, float] = INDEX_WEIGHTS) -> float:
+    """The weighted sum of label probabilities, clipped to [-1, 1]."""
+    value = sum(weights.get(label, 0.0) * p for label, p in scores.items())
+    return max(-1.0, min(1.0, value))
+
+
+@dataclass(frozen=True, slots=True)
+class ToneScore:
+    """A statement's tone: the most probable label, every label's probability and the index.
+
+    ``phrases`` holds the features that drove the label when scoring with ``explain=True``;
+    :meth:`explain` computes them on demand otherwise.
+    """
+
+    label: str
+    scores: Mapping[str, float]
+    index: float
+    phrases: tuple[tuple[str, float], ...] = ()
+    _model: Any = field(default=None, repr=False, compare=False)
+    _text: str | None = field(default=None, repr=False, compare=False)
+
+    def explain(self, k: int = 5) -> list[tuple[str, float]]:
+        """The ``k`` features (words, bigrams, phrasebook phrases) that pushed hardest towards
+        ``label``, with their contribution to its log-odds against the other labels."""
+        if not isinstance(k, int) or isinstance(k, bool) or k < 1:
+            raise ValueError(f"k must be a positive int, got {k!r}")
+        if self.phrases and len(self.phrases) >= k:
+            return list(self.phrases[:k])
+        if self._model is None or self._text is None:
+            return list(self.phrases[:k])
+        return list(self._model.explain(self._text, self.label, k))
+
+    def to_dict(self) -> dict:
+        """A JSON-ready view (explanation included only if it was computed)."""
+        out: dict = {"label": self.label, "index": round(self.index, 4),
+                     "scores": {k: round(v, 4) for k, v in self.scores.items()}}
+        if self.phrases:
+            out["phrases"] = [[name, round(weight, 4)] for name, weight in self.phrases]
+        return out

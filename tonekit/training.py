@@ -1,0 +1,215 @@
+"""Training the tone model from ``annotations/``: validation first, grouped cross-validation,
+temperature calibration, a seed-held-out run, then the final fit on everything.
+
+Deterministic by construction: the folds are fixed by document, the solver (lbfgs) has no
+randomness, and every ordering (vocabulary, records, labels) is sorted or file order.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+from scipy.optimize import minimize_scalar
+from sklearn.linear_model import LogisticRegression
+
+from . import annotations as annotation_store
+from .errors import AnnotationError
+from .features import FeatureConfig, FeatureSpace
+from .metrics import classification_figures
+from .model import ToneModel
+from .phrasebook import Phrasebook, load_phrasebook
+from .tone import INDEX_WEIGHTS
+
+__all__ = ["TrainConfig", "TrainingData", "TrainResult", "load_training_data", "fit_model", "train",
+           "cross_validate", "grouped_folds"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    """Everything that decides the model besides the annotations; saved in ``meta.json``."""
+
+    features: FeatureConfig = field(default_factory=FeatureConfig)
+    C: float = 1.0
+    max_iter: int = 5000
+    seed: int = 0
+    calibrate: bool = True
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.C, (int, float)) or isinstance(self.C, bool) or not self.C > 0:
+            raise ValueError(f"TrainConfig.C must be a positive number, got {self.C!r}")
+        if not isinstance(self.max_iter, int) or self.max_iter < 1:
+            raise ValueError(f"TrainConfig.max_iter must be a positive int, got {self.max_iter!r}")
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "TrainConfig":
+        data = dict(data)
+        data["features"] = FeatureConfig(**data.get("features", {}))
+        return cls(**data)
+
+
+@dataclass
+class TrainingData:
+    """The annotation records as parallel lists, in file order."""
+
+    ids: list[str]
+    texts: list[str]
+    labels: list[str]
+    groups: list[str]
+    sources: list[str]
+    label_set: tuple[str, ...]
+
+    def subset(self, mask: Sequence[bool]) -> "TrainingData":
+        keep = [i for i, m in enumerate(mask) if m]
+        return TrainingData([self.ids[i] for i in keep], [self.texts[i] for i in keep],
+                            [self.labels[i] for i in keep], [self.groups[i] for i in keep],
+                            [self.sources[i] for i in keep], self.label_set)
+
+
+@dataclass
+class TrainResult:
+    """The fitted model and the evaluation report that goes into ``meta.json``."""
+
+    model: ToneModel
+    report: dict
+    data: TrainingData
+
+
+def load_training_data(folder: Path | str, seeds: Path | str | None = None) -> TrainingData:
+    """Validate then load ``folder``; any problem raises :class:`AnnotationError` before any work."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise AnnotationError(f"{folder}: annotations folder not found")
+    problems = annotation_store.check(folder, Path(seeds) if seeds else None)
+    if problems:
+        shown = "\n".join(str(p) for p in problems[:20])
+        more = f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""
+        raise AnnotationError(f"{len(problems)} problem(s) in {folder}; no model was written:\n{shown}{more}")
+    records = annotation_store.load_records(folder)
+    if not records:
+        raise AnnotationError(f"{folder}: no annotation records found (expected *.jsonl files)")
+    declared = annotation_store.load_labels(folder)
+    used = {r["label"] for r in records}
+    label_set = tuple(label for label in declared if label in used)
+    if len(label_set) < 2:
+        raise AnnotationError(f"{folder}: training needs at least two labels with records, found {sorted(used)}")
+    return TrainingData(ids=[r["id"] for r in records], texts=[r["text"] for r in records],
+                        labels=[r["label"] for r in records], groups=[str(r.get("doc") or r["id"]) for r in records],
+                        sources=[r["source"] for r in records], label_set=label_set)
+
+
+def fit_model(texts: Sequence[str], labels: Sequence[str], config: TrainConfig,
+              phrasebook: Phrasebook | None, index_weights: dict[str, float] | None = None,
+              label_order: Sequence[str] = ()) -> ToneModel:
+    """Fit features and a class-balanced multinomial logistic regression (temperature 1)."""
+    space = FeatureSpace.fit(texts, config.features, phrasebook if config.features.phrasebook else None)
+    estimator = LogisticRegression(C=config.C, class_weight="balanced", max_iter=config.max_iter,
+                                   random_state=config.seed)
+    estimator.fit(space.transform(texts), np.asarray(labels))
+    return ToneModel(space=space, estimator=estimator, index_weights=dict(index_weights or INDEX_WEIGHTS),
+                     label_order=tuple(label_order))
+
+
+def grouped_folds(data: TrainingData) -> list[np.ndarray]:
+    """Held-out masks, one per document group (an authored batch or a seed article), so no
+    statement is ever tested against near-duplicates from its own batch."""
+    groups = np.asarray(data.groups)
+    return [groups == g for g in sorted(set(data.groups))]
+
+
+def _fit_temperature(logits: np.ndarray, gold_index: np.ndarray) -> float:
+    """The temperature minimising the negative log-likelihood of held-out predictions."""
+    def nll(log_t: float) -> float:
+        scaled = logits / np.exp(log_t)
+        scaled -= scaled.max(axis=1, keepdims=True)
+        log_p = scaled - np.log(np.exp(scaled).sum(axis=1, keepdims=True))
+        return float(-log_p[np.arange(len(gold_index)), gold_index].mean())
+    result = minimize_scalar(nll, bounds=(-3.0, 3.0), method="bounded")
+    return float(np.exp(result.x))
+
+
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    z = logits - logits.max(axis=1, keepdims=True)
+    p = np.exp(z)
+    return p / p.sum(axis=1, keepdims=True)
+
+
+def cross_validate(data: TrainingData, config: TrainConfig, phrasebook: Phrasebook | None) -> tuple[dict, float]:
+    """Out-of-fold figures (calibrated) over the grouped folds, and the fitted temperature."""
+    labels = list(data.label_set)
+    logits = np.zeros((len(data.texts), len(labels)))
+    for held_out in grouped_folds(data):
+        train_part, test_part = data.subset(~held_out), data.subset(held_out)
+        if len(set(train_part.labels)) < 2:
+            raise AnnotationError("a cross-validation fold has fewer than two labels left to train on; "
+                                  "add records from more documents")
+        model = fit_model(train_part.texts, train_part.labels, config, phrasebook)
+        fold_logits = model.logits(test_part.texts)
+        for j, label in enumerate(model.labels):
+            logits[held_out, labels.index(label)] = fold_logits[:, j]
+        missing = [label for label in labels if label not in model.labels]
+        for label in missing:  # a label absent from the training part can never be predicted
+            logits[held_out, labels.index(label)] = -np.inf
+    gold_index = np.array([labels.index(g) for g in data.labels])
+    finite = np.where(np.isfinite(logits), logits, -1e9)
+    temperature = _fit_temperature(finite, gold_index) if config.calibrate else 1.0
+    probabilities = _softmax(finite / temperature)
+    predicted = [labels[i] for i in probabilities.argmax(axis=1)]
+    figures = classification_figures(data.labels, predicted, labels, probabilities)
+    uncalibrated = classification_figures(data.labels, predicted, labels, _softmax(finite))
+    figures["calibration_error_uncalibrated"] = uncalibrated["calibration_error"]
+    figures["folds"] = len(grouped_folds(data))
+    return figures, temperature
+
+
+def _seed_held_out(data: TrainingData, config: TrainConfig, phrasebook: Phrasebook | None,
+                   temperature: float) -> dict | None:
+    """Train without the seed records and test on them: the closest thing to real quotes we have."""
+    is_seed = [s == "seed" for s in data.sources]
+    if not any(is_seed) or all(is_seed):
+        return None
+    train_part, seed_part = data.subset([not s for s in is_seed]), data.subset(is_seed)
+    model = fit_model(train_part.texts, train_part.labels, config, phrasebook, label_order=data.label_set)
+    model.set_temperature(temperature)
+    probabilities = model.predict_proba(seed_part.texts)
+    predicted = [model.labels[i] for i in probabilities.argmax(axis=1)]
+    figures = classification_figures(seed_part.labels, predicted, list(model.labels), probabilities)
+    figures["changed"] = [{"id": i, "gold": g, "predicted": p}
+                          for i, g, p in zip(seed_part.ids, seed_part.labels, predicted) if g != p]
+    return figures
+
+
+def train(annotations: Path | str = "annotations", *, config: TrainConfig | None = None,
+          phrasebook: Path | str | None = None, seeds: Path | str | None = None,
+          evaluate: bool = True) -> TrainResult:
+    """Validate ``annotations``, evaluate by grouped cross-validation, calibrate, and fit the
+    final model on every record. Nothing is written: see :func:`tonekit.store.save_model`."""
+    config = config or TrainConfig()
+    started = time.perf_counter()
+    data = load_training_data(annotations, seeds)
+    book = load_phrasebook(Path(phrasebook) if phrasebook else None) if config.features.phrasebook else None
+    index_weights = {**INDEX_WEIGHTS, **annotation_store.load_label_weights(Path(annotations))}
+    report: dict = {"records": len(data.texts), "labels": list(data.label_set),
+                    "label_counts": {label: data.labels.count(label) for label in data.label_set},
+                    "phrasebook": {"source": book.source, "sha256": book.sha256, "phrases": len(book.entries)}
+                    if book else None}
+    temperature = 1.0
+    if evaluate:
+        log.info("cross-validating over %d document groups", len(set(data.groups)))
+        report["cross_validation"], temperature = cross_validate(data, config, book)
+        report["seed_held_out"] = _seed_held_out(data, config, book, temperature)
+    model = fit_model(data.texts, data.labels, config, book, index_weights, data.label_set)
+    model.set_temperature(temperature if config.calibrate else 1.0)
+    report["temperature"] = model.temperature
+    report["n_features"] = model.space.n_columns
+    report["train_seconds"] = round(time.perf_counter() - started, 2)
+    return TrainResult(model=model, report=report, data=data)
