@@ -17,3 +17,25 @@ def root() -> Path:
 @pytest.fixture(scope="session")
 def brat_dir() -> Path:
     return ROOT / "tests" / "data" / "brat"
+
+
+@pytest.fixture(scope="session")
+def tone_model():
+    """A model trained on the repository's annotations, without the cross-validation (fast)."""
+    from tonekit.training import train
+
+    return train(ROOT / "annotations", evaluate=False).model
+
+
+@pytest.fixture()
+def small_annotations(tmp_path: Path) -> Path:
+    """A copy of the guideline and a few hundred authored records: enough to train on in a second."""
+    import shutil
+
+    folder = tmp_path / "annotations"
+    (folder / "authored").mkdir(parents=True)
+    shutil.copy(ROOT / "annotations" / "GUIDELINE.md", folder / "GUIDELINE.md")
+    for batch in ("batch-w1.jsonl", "batch-w2.jsonl"):
+        lines = (ROOT / "annotations" / "authored" / batch).read_text(encoding="utf-8").splitlines()
+        (folder / "authored" / batch).write_text("\n".join(lines[:160]) + "\n", encoding="utf-8")
+    return folder

@@ -15,6 +15,13 @@ needs_parser = pytest.mark.skipif(trained_pipeline_name() is None, reason="train
 
 ACCURATE_CASES = [
     pytest.param(
+        "“We welcome it,” the foreign minister said.\n\n“We oppose it,” the defence minister said.\n\n"
+        "“It helps,” the minister added.",
+        [("We welcome it", "the foreign minister", "direct"), ("We oppose it", "the defence minister", "direct"),
+         ("It helps", "the defence minister", "direct")],
+        id="two-ministers-are-two-speakers",
+    ),
+    pytest.param(
         "“The talks were useful,” said Wang Yi, the foreign minister.",
         [("The talks were useful", "Wang Yi", "direct")],
         id="inverted-attribution",

@@ -292,7 +292,7 @@ def _score_articles(inputs: tuple[str, ...], fmt: str, explain: int, mode: str, 
 @click.option("--json", "as_json", is_flag=True, help="Print the evaluation report as JSON.")
 def train_command(annotations_dir: Path, out: Path | None, phrasebook: Path | None, as_json: bool) -> None:
     """Train a tone model on ANNOTATIONS, evaluate it by grouped cross-validation and save it."""
-    from .store import annotation_snapshot, default_models_dir, save_model
+    from .store import POINTER, annotation_snapshot, default_models_dir, save_model, set_default
     from .training import TrainConfig, train
 
     config = TrainConfig()
@@ -308,6 +308,9 @@ def train_command(annotations_dir: Path, out: Path | None, phrasebook: Path | No
         return
     _print_training_report(report)
     click.echo(f"\nsaved {out} ({(out / 'model.joblib').stat().st_size / 1e6:.2f} MB) in {report['train_seconds']:.1f} s")
+    if not (out.parent / POINTER).exists():
+        set_default(out.parent, out.name)
+        click.echo(f"{out.parent / POINTER} now points at {out.name}")
 
 
 def _print_training_report(report: dict) -> None:

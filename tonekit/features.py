@@ -350,7 +350,11 @@ class FeatureSpace:
         cols: list[int] = []
         tone_cols: list[int] = []
         for i, in_scope in zip(ids, scope):
-            for col in (negated[i] if in_scope and negated[i] >= 0 else unigram[i], stem_col[i], phrase1[i]):
+            if in_scope:
+                if negated[i] >= 0:
+                    cols.append(negated[i])
+                continue
+            for col in (unigram[i], stem_col[i], phrase1[i]):
                 if col >= 0:
                     cols.append(col)
             if phrase1_tone[i] >= 0:
@@ -379,14 +383,16 @@ class FeatureSpace:
                 & (positions - last_negator <= self.config.negation_window))
 
     def token_columns(self, ids: np.ndarray) -> dict[str, np.ndarray]:
-        """Per token, the column of its word (negated inside a negation scope), its prefix and
-        its one-word phrase and that phrase's tone (-1 where there is none)."""
-        unigram = self.unigram_col[ids]
+        """Per token, the column of its word, its prefix, its one-word phrase and that phrase's
+        tone (-1 where there is none). Inside a negation scope a token has only its negated
+        word (``NOT_oppose``): "we do not oppose" must not count as opposing."""
+        columns = {"unigram": self.unigram_col[ids], "stem": self.stem_col[ids], "phrase": self.phrase1_col[ids],
+                   "tone": self.phrase1_tone[ids]}
         if self.config.negation:
-            negated = self.negated_col[ids]
-            unigram = np.where(self._scope(ids) & (negated >= 0), negated, unigram)
-        return {"unigram": unigram, "stem": self.stem_col[ids], "phrase": self.phrase1_col[ids],
-                "tone": self.phrase1_tone[ids]}
+            scope = self._scope(ids)
+            columns = {name: np.where(scope, -1, values) for name, values in columns.items()}
+            columns["unigram"] = np.where(scope, self.negated_col[ids], columns["unigram"])
+        return columns
 
     def sparse_hits(self, ids: np.ndarray, tokens: list[str], doc_of: np.ndarray
                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -411,6 +417,8 @@ class FeatureSpace:
             docs.append(doc_of[candidates[hit]])
             cols.append(found)
         for length, (table, columns) in self.phrase_tables.items():
+            if len(ids) < length:
+                continue
             starts = np.flatnonzero(self.phrase_start[length][ids[: len(ids) - length + 1]])
             keys = (_poly_keys([ids[starts + k] for k in range(length)]) & np.uint64(_KEY_MASK)).astype(np.int64)
             hit, row = table.lookup(keys)

@@ -104,20 +104,21 @@ class ToneModel:
                 out[cols >= 0] = weights[cols[cols >= 0]]
                 return out
 
-            negated = np.where(space.negated_col >= 0, space.negated_col, space.unigram_col)
-            base = rows(space.stem_col) + rows(space.phrase1_col)
-            base_n = (space.stem_col >= 0).astype(float) + (space.phrase1_col >= 0)
-            table = np.vstack((base + rows(space.unigram_col), base + rows(negated)))
+            base = rows(space.stem_col) + rows(space.phrase1_col) + rows(space.unigram_col)
+            base_n = ((space.stem_col >= 0).astype(float) + (space.phrase1_col >= 0) + (space.unigram_col >= 0))
             tone = rows(space.phrase1_tone) * float(space.config.phrase_tone_weight)
+            # rows n_ids + id: the token inside a negation scope, where only NOT_token counts
+            table = np.vstack((base, rows(space.negated_col)))
+            count = np.concatenate((base_n, (space.negated_col >= 0).astype(float)))
+            tone = np.vstack((tone, np.zeros_like(tone)))
             fold = not space.config.sublinear_norm
             if fold:  # unscaled features: phrase tones can share the gather
-                table += np.vstack((tone, tone))
+                table += tone
                 # one table for the single-statement path: token rows, feature rows, phrase-tone rows
                 tone_weight = float(space.config.phrase_tone_weight)
                 self._combined = np.vstack((table, weights, tone_weight * weights))
             self._tables = {"table": np.ascontiguousarray(table.T), "weights": np.ascontiguousarray(weights.T),
-                            "count": np.concatenate((base_n + (space.unigram_col >= 0), base_n + (negated >= 0))),
-                            "tone": np.ascontiguousarray(tone.T), "fold": np.array(fold)}
+                            "count": count, "tone": np.ascontiguousarray(tone.T), "fold": np.array(fold)}
         return self._tables
 
     def logits(self, texts: Sequence[str]) -> np.ndarray:
@@ -139,7 +140,7 @@ class ToneModel:
             count += np.bincount(hit_doc, minlength=n)
             out /= np.sqrt(np.maximum(count, 1.0))[:, None]
             for j in range(len(bias)):
-                out[:, j] += np.bincount(doc_of, weights=tables["tone"][j][ids], minlength=n)
+                out[:, j] += np.bincount(doc_of, weights=tables["tone"][j][index], minlength=n)
         for j in range(len(bias)):
             out[:, j] += tone_weight * np.bincount(tone_doc, weights=tables["weights"][j][tone_col], minlength=n)
         out += bias
@@ -175,7 +176,7 @@ class ToneModel:
         if not tables["fold"]:
             count = float(tables["count"][index].sum()) + len(cols)
             out /= math.sqrt(max(count, 1.0))
-            out += tables["tone"][:, ids].sum(axis=1)
+            out += tables["tone"][:, index].sum(axis=1)
         if tone_cols:
             out += float(space.config.phrase_tone_weight) * weights[:, tone_cols].sum(axis=1)
         return out + bias

@@ -131,11 +131,12 @@ class NameIndex:
                     best = m.name
         return best
 
-    def by_role(self, head: str, before: int) -> str | None:
-        """The most recent person before ``before`` whose title or appositive holds ``head``."""
-        head = head.lower()
+    def by_role(self, words: list[str], before: int) -> str | None:
+        """The most recent person before ``before`` whose title or appositive holds every one
+        of ``words`` ("the minister" matches "Foreign Minister X"; "the defence minister" does not)."""
+        words = [w.lower() for w in words]
         for m in reversed(self.mentions):
-            if m.start < before and re.search(rf"\b{re.escape(head)}\b", m.role):
+            if m.start < before and all(re.search(rf"\b{re.escape(w)}\b", m.role) for w in words):
                 return self.fullest(m.name) or m.name
         return None
 

@@ -72,9 +72,14 @@ class SpeakerResolver:
             return full
         if _DEFINITE.match(mention):
             rest = _DEFINITE.sub("", mention)
-            head = rest.split()[-1].lower() if rest.split() else ""
-            person = self.names.by_role(head, position) if head else None
-            earlier = next((d for p, d in reversed(self.descriptions) if p < position and d.split()[-1].lower() == head), None)
+            words = [w.lower() for w in rest.split()]
+            head = words[-1] if words else ""
+            # "the minister" may refer back to "the foreign minister", but "the defence
+            # minister" is someone else: every word of the mention must be in the antecedent.
+            person = self.names.by_role(words, position) if head else None
+            earlier = next((d for p, d in reversed(self.descriptions)
+                            if p < position and d.split()[-1].lower() == head
+                            and set(words) <= {w.lower() for w in d.split()}), None)
             if person is not None:
                 return person
             if earlier is not None:

@@ -84,11 +84,13 @@ def resolve_model_dir(path: Path | str | None = None) -> Path:
             raise ModelLoadError(f"{folder / POINTER}: must hold the name of a model folder in {folder}, "
                                  f"got {name!r}")
         folder = folder / name
+    hint = ("train one with `tonekit train --out models/NAME`, or point $TONEKIT_MODEL at a model folder"
+            if path is None else "pass a model folder (holding meta.json and model.joblib) or a models/ "
+            "folder with a DEFAULT pointer")
     if not folder.is_dir():
-        hint = ("train one with `tonekit train --out models/NAME`, or point $TONEKIT_MODEL at a model folder"
-                if path is None else "pass a model folder (holding meta.json and model.joblib) or a models/ "
-                "folder with a DEFAULT pointer")
         raise ModelLoadError(f"no tone model at {folder}: {hint}")
+    if not (folder / META).exists() and not (folder / ARTIFACT).exists():
+        raise ModelLoadError(f"no tone model at {folder}: it holds neither {META} nor a {POINTER} pointer; {hint}")
     return folder
 
 

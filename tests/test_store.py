@@ -1,0 +1,136 @@
+"""Models on disk: provenance in meta.json, sha256 checked before unpickling, versioned folders
+and the DEFAULT pointer, and the shipped model itself."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import warnings
+from pathlib import Path
+
+import pytest
+
+from tonekit.errors import ModelLoadError
+from tonekit.store import (META, POINTER, ModelVersionWarning, annotation_snapshot, load_model, read_meta,
+                           resolve_model_dir, save_model, set_default)
+from tonekit.training import TrainConfig, train
+
+SEED_TEXTS = ["We welcome the agreement.", "We firmly oppose this provocation.", "The talks were frank."]
+
+
+@pytest.fixture(scope="module")
+def saved(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small model trained and saved once for this module."""
+    root = Path(__file__).resolve().parent.parent
+    folder = tmp_path_factory.mktemp("annotations")
+    shutil.copy(root / "annotations" / "GUIDELINE.md", folder / "GUIDELINE.md")
+    lines = (root / "annotations" / "authored" / "batch-w1.jsonl").read_text(encoding="utf-8").splitlines()
+    (folder / "a.jsonl").write_text("\n".join(lines[:200]) + "\n", encoding="utf-8")
+    result = train(folder, evaluate=False)
+    out = tmp_path_factory.mktemp("models") / "tone-test"
+    return save_model(result.model, out, report=result.report, config=TrainConfig().to_dict(), annotations=folder)
+
+
+@pytest.fixture()
+def copy(saved: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "models" / saved.name
+    shutil.copytree(saved, target)
+    return target
+
+
+def test_meta_records_provenance(saved: Path) -> None:
+    meta = read_meta(saved)
+    assert len(meta["artifact_sha256"]) == 64 and len(meta["annotations"]["sha256"]) == 64
+    assert {"tonekit", "scikit-learn", "spacy", "python"} <= set(meta["versions"])
+    assert meta["labels"] == ["cooperative", "candid", "conflictual", "neutral"]
+    assert meta["config"]["features"]["min_df"] == 2 and meta["phrasebook"]["sha256"]
+
+
+def test_round_trip_scores_the_same(saved: Path) -> None:
+    result = load_model(saved)
+    assert [s.scores for s in result.score(SEED_TEXTS)] == [s.scores for s in load_model(saved).score(SEED_TEXTS)]
+
+
+@pytest.mark.parametrize(("damage", "match"), [
+    (lambda folder: (folder / "model.joblib").open("ab").write(b"\0"), "sha256 .* does not match meta.json"),
+    (lambda folder: (folder / META).unlink(), "no meta.json; refusing to unpickle"),
+    (lambda folder: (folder / META).write_text("{not json", encoding="utf-8"), "unreadable"),
+    (lambda folder: (folder / META).write_text("{}", encoding="utf-8"), "no artifact_sha256"),
+    (lambda folder: (folder / "model.joblib").unlink(), "model.joblib is missing"),
+], ids=["tampered-artifact", "no-meta", "bad-json", "no-sha", "no-artifact"])
+def test_load_refuses_unverifiable_models(copy: Path, damage, match: str) -> None:
+    damage(copy)
+    with pytest.raises(ModelLoadError, match=match):
+        load_model(copy)
+
+
+def test_expected_sha256_is_checked(copy: Path) -> None:
+    with pytest.raises(ModelLoadError, match="does not match expected_sha256"):
+        load_model(copy, expected_sha256="0" * 64)
+    assert load_model(copy, expected_sha256=read_meta(copy)["artifact_sha256"]).labels
+
+
+def test_version_mismatch_warns(copy: Path) -> None:
+    meta = json.loads((copy / META).read_text(encoding="utf-8"))
+    meta["versions"]["scikit-learn"] = "0.0.1"
+    (copy / META).write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.warns(ModelVersionWarning, match=r"scikit-learn 0\.0\.1 \(now "):
+        load_model(copy)
+
+
+def test_default_pointer(copy: Path) -> None:
+    models = copy.parent
+    with pytest.raises(ModelLoadError, match="no tone model"):
+        load_model(models)
+    set_default(models, copy.name)
+    assert (models / POINTER).read_text(encoding="utf-8").strip() == copy.name
+    assert resolve_model_dir(models) == copy
+    assert load_model(models).labels == load_model(copy).labels
+    (models / POINTER).write_text("../elsewhere\n", encoding="utf-8")
+    with pytest.raises(ModelLoadError, match="must hold the name of a model folder"):
+        load_model(models)
+
+
+def test_save_never_overwrites(saved: Path) -> None:
+    with pytest.raises(ModelLoadError, match="already there"):
+        save_model(load_model(saved), saved, report={}, config={}, annotations=saved)
+
+
+def test_environment_variable_names_the_model(copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TONEKIT_MODEL", str(copy))
+    assert resolve_model_dir() == copy
+    monkeypatch.setenv("TONEKIT_MODEL", str(copy.parent / "missing"))
+    with pytest.raises(ModelLoadError, match="TONEKIT_MODEL"):
+        load_model()
+
+
+# -- the shipped model -----------------------------------------------------------------
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_shipped_model_is_current_small_and_loads() -> None:
+    folder = resolve_model_dir(ROOT / "models")
+    meta = read_meta(folder)
+    assert meta["annotations"]["sha256"] == annotation_snapshot(ROOT / "annotations"), (
+        "models/DEFAULT was trained on other annotations: rebuild it with `tonekit train` (see README)")
+    assert (folder / "model.joblib").stat().st_size <= 10_000_000
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ModelVersionWarning)
+        assert load_model(ROOT / "models").labels == tuple(meta["labels"])
+
+
+def test_shipped_model_is_reproducible(tone_model) -> None:
+    """Retraining on the repository's annotations gives the shipped model's predictions."""
+    shipped = load_model(ROOT / "models")
+    seeds = [json.loads(line)["text"] for line in (ROOT / "annotations" / "seed.jsonl").read_text().splitlines()]
+    assert [s.label for s in shipped.score(seeds)] == [s.label for s in tone_model.score(seeds)]
+    before = [s.scores for s in shipped.score(seeds)]
+    tone_model_at_shipped_temperature = tone_model
+    saved_temperature = tone_model.temperature
+    try:
+        tone_model_at_shipped_temperature.set_temperature(shipped.temperature)
+        after = [s.scores for s in tone_model_at_shipped_temperature.score(seeds)]
+    finally:
+        tone_model.set_temperature(saved_temperature)
+    for a, b in zip(before, after):
+        assert a == pytest.approx(b, abs=1e-9)

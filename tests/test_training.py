@@ -1,0 +1,111 @@
+"""Training: refuses bad annotations before any work, is deterministic, reports honest
+figures, and takes its label set from the annotations."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tonekit.errors import AnnotationError
+from tonekit.metrics import classification_figures, expected_calibration_error
+from tonekit.training import TrainConfig, train
+
+HOSTILE = [
+    "They are enemies of our people and we will crush every one of their agents.",
+    "We will wipe out the regime's forces wherever they hide, without mercy.",
+    "Their leaders are criminals who deserve nothing but destruction.",
+    "Any ship flying their flag will be sunk on sight by our navy.",
+    "We declare them our enemy and will answer with fire and steel.",
+    "These traitors will be hunted down and destroyed, every last one.",
+]
+
+
+def _record(i: int, text: str, label: str) -> dict:
+    return {"id": f"test-{label}-{i}", "text": text, "label": label, "source": "authored", "doc": f"test-{label}",
+            "start": None, "end": None, "speaker": "a spokesman", "kind": "direct", "register": "press remarks",
+            "votes": [{"by": "test", "label": label}], "note": None}
+
+
+def _write(path: Path, records: list[dict]) -> None:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+
+
+def test_bad_annotations_are_refused_with_file_and_line(small_annotations: Path) -> None:
+    bad = small_annotations / "authored" / "bad.jsonl"
+    _write(bad, [_record(1, "We welcome it warmly.", "cooperative"), _record(2, "  ", "cooperative")])
+    bad.write_text(bad.read_text() + "{broken\n", encoding="utf-8")
+    with pytest.raises(AnnotationError, match=r"(?s)2 problem\(s\).*bad\.jsonl:2: text is empty.*bad\.jsonl:3:"):
+        train(small_annotations, evaluate=False)
+
+
+@pytest.mark.parametrize(("setup", "match"), [
+    (lambda folder: None, "annotations folder not found"),
+    (lambda folder: folder.mkdir(), "no .jsonl annotation files found"),
+], ids=["missing-folder", "empty-folder"])
+def test_missing_or_empty_annotations(tmp_path: Path, setup, match: str) -> None:
+    folder = tmp_path / "nothing"
+    setup(folder)
+    with pytest.raises(AnnotationError, match=match):
+        train(folder, evaluate=False)
+
+
+def test_training_is_deterministic(small_annotations: Path) -> None:
+    first = train(small_annotations, evaluate=False).model
+    second = train(small_annotations, evaluate=False).model
+    assert first.space.names == second.space.names
+    np.testing.assert_array_equal(first.estimator.coef_, second.estimator.coef_)
+
+
+def test_report_has_grouped_cross_validation(small_annotations: Path) -> None:
+    report = train(small_annotations).report
+    cv = report["cross_validation"]
+    assert cv["folds"] == 2 and cv["n"] == report["records"] == 320
+    assert 0.0 <= cv["macro_f1"] <= 1.0 and set(cv["f1"]) == set(report["labels"])
+    assert sum(map(sum, cv["confusion"]["matrix"])) == 320
+    assert cv["calibration_error"] <= cv["calibration_error_uncalibrated"] + 1e-9
+    assert report["seed_held_out"] is None  # no seed records in this folder
+    assert report["temperature"] > 0
+
+
+def test_a_new_label_flows_through(small_annotations: Path) -> None:
+    guideline = small_annotations / "GUIDELINE.md"
+    guideline.write_text(guideline.read_text(encoding="utf-8").replace("neutral\n```", "neutral\nhostile -1\n```", 1),
+                         encoding="utf-8")
+    _write(small_annotations / "authored" / "hostile.jsonl", [_record(i, t, "hostile") for i, t in enumerate(HOSTILE * 4)])
+    model = train(small_annotations, evaluate=False).model
+    assert model.labels == ("cooperative", "candid", "conflictual", "neutral", "hostile")
+    scored = model.score("We will crush their agents and hunt down every traitor without mercy.")
+    assert scored.label == "hostile" and set(scored.scores) == set(model.labels)
+    assert scored.index == pytest.approx(sum(w * scored.scores[k] for k, w in
+                                             {"cooperative": 1, "candid": -0.5, "conflictual": -1, "hostile": -1}.items()))
+
+
+@pytest.mark.parametrize(("value", "match"), [
+    ({"C": 0}, "C must be a positive number"),
+    ({"C": "1"}, "C must be a positive number"),
+    ({"max_iter": 0}, "max_iter must be a positive int"),
+], ids=["zero-C", "string-C", "zero-iterations"])
+def test_config_is_validated(value: dict, match: str) -> None:
+    with pytest.raises(ValueError, match=match):
+        TrainConfig(**value)
+
+
+def test_classification_figures() -> None:
+    gold = ["cooperative", "candid", "candid", "neutral"]
+    predicted = ["cooperative", "candid", "neutral", "neutral"]
+    figures = classification_figures(gold, predicted, ["cooperative", "candid", "conflictual", "neutral"])
+    assert figures["macro_f1_labels"] == ["cooperative", "candid", "neutral"]  # conflictual has no gold
+    assert figures["macro_f1"] == pytest.approx((1 + 2 / 3 + 2 / 3) / 3)
+    assert figures["confusion"]["matrix"][1] == [0, 1, 0, 1]
+
+
+@pytest.mark.parametrize(("probabilities", "gold", "expected"), [
+    ([[1.0, 0.0], [0.0, 1.0]], [0, 1], 0.0),
+    ([[0.9, 0.1], [0.9, 0.1]], [1, 1], 0.9),
+    ([[0.6, 0.4], [0.6, 0.4]], [0, 1], 0.1),
+], ids=["perfect", "confidently-wrong", "over-confident"])
+def test_expected_calibration_error(probabilities, gold, expected) -> None:
+    assert expected_calibration_error(np.array(probabilities), np.array(gold)) == pytest.approx(expected)
