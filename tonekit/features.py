@@ -116,7 +116,7 @@ class _IntTable:
     probed for a whole array of keys at once (much faster than ``searchsorted`` on big tables)."""
 
     def __init__(self, keys: Sequence[int], values: Sequence[int]) -> None:
-        self.bits = max(4, math.ceil(math.log2(max(1, len(keys)) * 4)))
+        self.bits = max(4, math.ceil(math.log2(max(1, len(keys)) * 8)))  # load <= 1/8: ~one probe
         self.keys = np.full(1 << self.bits, -1, dtype=np.int64)
         self.values = np.full(1 << self.bits, -1, dtype=np.int64)
         mask = (1 << self.bits) - 1
@@ -130,7 +130,7 @@ class _IntTable:
         return ((keys.astype(np.uint64) * _FIB) >> np.uint64(64 - self.bits)).astype(np.int64)
 
     def lookup(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Positions in ``keys`` that are in the table, and their values."""
+        """Positions in ``keys`` that are in the table (in no particular order), and their values."""
         if len(keys) == 0 or not self.as_dict:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
         mask = (1 << self.bits) - 1
@@ -145,9 +145,7 @@ class _IntTable:
             values.append(self.values[slot[hit]])
             again = ~hit & (stored != -1)
             pending, slot = pending[again], (slot[again] + 1) & mask
-        position = np.concatenate(positions)
-        order = np.argsort(position, kind="stable")
-        return position[order], np.concatenate(values)[order]
+        return np.concatenate(positions), np.concatenate(values)  # grouped by probe count, not sorted
 
 
 def _poly_keys(columns: list[np.ndarray]) -> np.ndarray:
@@ -187,6 +185,7 @@ class FeatureSpace:
     phrases: dict[int, dict[int, tuple[int, int]]] = field(default_factory=dict)  # n -> key -> (col, tone col)
     phrase_tables: dict[int, tuple[_IntTable, np.ndarray]] = field(default_factory=dict)  # n -> key -> row
     phrase_start: dict[int, np.ndarray] = field(default_factory=dict)              # n -> token id starts one
+    phrase_second: dict[int, np.ndarray] = field(default_factory=dict)             # n -> token id is 2nd of one
     tone_of_phrase_col: dict[int, int] = field(default_factory=dict)
     _py: dict[str, Any] | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -270,6 +269,7 @@ class FeatureSpace:
                 length = len(phrase_ids)
                 space.phrases.setdefault(length, {})[_poly_key(phrase_ids)] = (column, tone_col[tone])
                 space.phrase_start.setdefault(length, np.zeros(n_ids, dtype=bool))[phrase_ids[0]] = True
+                space.phrase_second.setdefault(length, np.zeros(n_ids, dtype=bool))[phrase_ids[1]] = True
         for length, table in space.phrases.items():
             keys = sorted(table)
             space.phrase_tables[length] = (_IntTable([k & _KEY_MASK for k in keys], list(range(len(keys)))),
@@ -419,7 +419,8 @@ class FeatureSpace:
         for length, (table, columns) in self.phrase_tables.items():
             if len(ids) < length:
                 continue
-            starts = np.flatnonzero(self.phrase_start[length][ids[: len(ids) - length + 1]])
+            first, second = ids[: len(ids) - length + 1], ids[1: len(ids) - length + 2]
+            starts = np.flatnonzero(self.phrase_start[length][first] & self.phrase_second[length][second])
             keys = (_poly_keys([ids[starts + k] for k in range(length)]) & np.uint64(_KEY_MASK)).astype(np.int64)
             hit, row = table.lookup(keys)
             where = doc_of[starts[hit]]

@@ -20,7 +20,11 @@ from sklearn.linear_model import LogisticRegression
 from .features import FeatureSpace
 from .tone import INDEX_WEIGHTS, ToneScore
 
-__all__ = ["ToneModel", "validate_texts"]
+__all__ = ["ToneModel", "validate_texts", "MODEL_FORMAT"]
+
+# Bumped whenever the pickled layout of ToneModel or FeatureSpace changes; a model of
+# another format must be retrained, not half-loaded.
+MODEL_FORMAT = 2
 
 
 def validate_texts(texts: Any) -> list[str]:

@@ -21,7 +21,7 @@ from typing import Any
 import joblib
 
 from .errors import ModelLoadError
-from .model import ToneModel
+from .model import MODEL_FORMAT, ToneModel
 
 __all__ = ["save_model", "load_model", "read_meta", "annotation_snapshot", "default_models_dir",
            "resolve_model_dir", "set_default", "ModelVersionWarning", "ARTIFACT", "META", "POINTER"]
@@ -120,7 +120,7 @@ def save_model(model: ToneModel, out: Path | str, *, report: dict, config: dict,
     artifact = out / ARTIFACT
     joblib.dump(model, artifact, compress=3)
     meta = {
-        "format": 1,
+        "format": MODEL_FORMAT,
         "name": out.name,
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "versions": _versions(),
@@ -164,6 +164,9 @@ def load_model(path: Path | str | None = None, *, expected_sha256: str | None = 
             raise ModelLoadError(f"{artifact}: sha256 {actual[:12]}... does not match {source} "
                                  f"({expected[:12]}...); the file changed after training and will not be "
                                  "unpickled. Retrain with `tonekit train` or restore the original file")
+    if meta.get("format") != MODEL_FORMAT:
+        raise ModelLoadError(f"{folder}: model format {meta.get('format')!r} was written by another tonekit; "
+                             f"this one reads format {MODEL_FORMAT}. Retrain with `tonekit train`")
     trained = meta.get("versions", {})
     current = _versions()
     differing = [f"{name} {trained.get(name)} (now {current[name]})" for name in ("scikit-learn", "numpy", "scipy")

@@ -26,7 +26,7 @@ from .phrasebook import Phrasebook, load_phrasebook
 from .tone import INDEX_WEIGHTS
 
 __all__ = ["TrainConfig", "TrainingData", "TrainResult", "load_training_data", "fit_model", "train",
-           "cross_validate", "grouped_folds"]
+           "cross_validate", "out_of_fold_logits", "grouped_folds", "seed_held_out"]
 
 log = logging.getLogger(__name__)
 
@@ -143,8 +143,9 @@ def _softmax(logits: np.ndarray) -> np.ndarray:
     return p / p.sum(axis=1, keepdims=True)
 
 
-def cross_validate(data: TrainingData, config: TrainConfig, phrasebook: Phrasebook | None) -> tuple[dict, float]:
-    """Out-of-fold figures (calibrated) over the grouped folds, and the fitted temperature."""
+def out_of_fold_logits(data: TrainingData, config: TrainConfig, phrasebook: Phrasebook | None) -> np.ndarray:
+    """Uncalibrated logits of every record from the model that did not see its document
+    group; columns in ``data.label_set`` order (-inf for a label its fold could not learn)."""
     labels = list(data.label_set)
     logits = np.zeros((len(data.texts), len(labels)))
     for held_out in grouped_folds(data):
@@ -154,24 +155,29 @@ def cross_validate(data: TrainingData, config: TrainConfig, phrasebook: Phrasebo
                                   "add records from more documents")
         model = fit_model(train_part.texts, train_part.labels, config, phrasebook)
         fold_logits = model.logits(test_part.texts)
-        for j, label in enumerate(model.labels):
-            logits[held_out, labels.index(label)] = fold_logits[:, j]
-        missing = [label for label in labels if label not in model.labels]
-        for label in missing:  # a label absent from the training part can never be predicted
-            logits[held_out, labels.index(label)] = -np.inf
+        for label in labels:
+            column = logits[:, labels.index(label)]
+            column[held_out] = fold_logits[:, model.labels.index(label)] if label in model.labels else -np.inf
+    return logits
+
+
+def cross_validate(data: TrainingData, config: TrainConfig, phrasebook: Phrasebook | None) -> tuple[dict, float]:
+    """Out-of-fold figures (calibrated) over the grouped folds, and the fitted temperature."""
+    labels = list(data.label_set)
+    raw = out_of_fold_logits(data, config, phrasebook)
+    logits = np.where(np.isfinite(raw), raw, -1e9)  # an unlearnable label gets (almost) no probability
     gold_index = np.array([labels.index(g) for g in data.labels])
-    finite = np.where(np.isfinite(logits), logits, -1e9)
-    temperature = _fit_temperature(finite, gold_index) if config.calibrate else 1.0
-    probabilities = _softmax(finite / temperature)
+    temperature = _fit_temperature(logits, gold_index) if config.calibrate else 1.0
+    probabilities = _softmax(logits / temperature)
     predicted = [labels[i] for i in probabilities.argmax(axis=1)]
     figures = classification_figures(data.labels, predicted, labels, probabilities)
-    uncalibrated = classification_figures(data.labels, predicted, labels, _softmax(finite))
-    figures["calibration_error_uncalibrated"] = uncalibrated["calibration_error"]
+    figures["calibration_error_uncalibrated"] = classification_figures(
+        data.labels, predicted, labels, _softmax(logits))["calibration_error"]
     figures["folds"] = len(grouped_folds(data))
     return figures, temperature
 
 
-def _seed_held_out(data: TrainingData, config: TrainConfig, phrasebook: Phrasebook | None,
+def seed_held_out(data: TrainingData, config: TrainConfig, phrasebook: Phrasebook | None,
                    temperature: float) -> dict | None:
     """Train without the seed records and test on them: the closest thing to real quotes we have."""
     is_seed = [s == "seed" for s in data.sources]
@@ -206,7 +212,7 @@ def train(annotations: Path | str = "annotations", *, config: TrainConfig | None
     if evaluate:
         log.info("cross-validating over %d document groups", len(set(data.groups)))
         report["cross_validation"], temperature = cross_validate(data, config, book)
-        report["seed_held_out"] = _seed_held_out(data, config, book, temperature)
+        report["seed_held_out"] = seed_held_out(data, config, book, temperature)
     model = fit_model(data.texts, data.labels, config, book, index_weights, data.label_set)
     model.set_temperature(temperature if config.calibrate else 1.0)
     report["temperature"] = model.temperature
