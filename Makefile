@@ -15,7 +15,7 @@ $(BIN)/tonekit: pyproject.toml
 setup: $(BIN)/tonekit
 
 demo: setup
-	$(BIN)/tonekit quotes seeds/
+	$(BIN)/tonekit score --articles seeds/
 
 test: setup
 	$(BIN)/python -m pytest -q

@@ -3,7 +3,8 @@
 Feature blocks (each kept because it helped the grouped cross-validation or the real-text
 checks, see ``benchmarks/bench_features.py``):
 
-- word unigrams, and the same word inside a negation scope (``NOT_firmly``),
+- word unigrams (not for function words, ``data/stopwords.txt``), and the same word inside a
+  negation scope (``NOT_firmly``),
 - word prefixes of ``stem_length`` characters, so unseen inflections share a weight
   (``condemnation`` and ``condemned`` both fire ``conde*``),
 - word bigrams,
@@ -33,6 +34,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
+from .cues import read_data_lines
 from .phrasebook import Phrasebook
 from .tokens import PUNCTUATION, SEP, tokenize_batch, tokenize_one
 
@@ -77,6 +79,7 @@ class FeatureConfig:
     phrasebook: bool = True
     sublinear_norm: bool = False
     phrase_tone_weight: float = 1.0
+    stopwords: bool = True
 
     def __post_init__(self) -> None:
         for name in ("min_df", "stem_length", "negation_window"):
@@ -236,8 +239,9 @@ class FeatureSpace:
         ids = [[token_ids[t] for t in tokens] for tokens in token_lists]
 
         df = Counter(i for doc in ids for i in set(doc))
+        stop = {w.encode() for w in read_data_lines("stopwords.txt")} if config.stopwords else set()
         for i in range(2, n_ids):
-            if df[i] >= config.min_df:
+            if df[i] >= config.min_df and vocabulary[i - 2] not in stop:
                 space.unigram_col[i] = add(token(i))
         if config.negation:
             negated_df = Counter(i for doc in ids for i in {d for d, s in zip(doc, space._scope_py(doc)) if s})
@@ -250,7 +254,7 @@ class FeatureSpace:
             if stem_df[stem] >= config.min_df:
                 space.stem_ids[stem] = add(stem.decode("ascii") + "*")
         for i in range(2, n_ids):
-            if len(vocabulary[i - 2]) > n:
+            if len(vocabulary[i - 2]) > n and vocabulary[i - 2] not in stop:
                 space.stem_col[i] = space.stem_ids.get(vocabulary[i - 2][:n], -1)
         if config.bigrams:
             bigram_df = Counter(pair for doc in ids for pair in set(zip(doc, doc[1:])))

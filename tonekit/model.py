@@ -16,6 +16,7 @@ from typing import Any, overload
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
+from sklearn.naive_bayes import ComplementNB
 
 from .features import FeatureSpace
 from .tone import INDEX_WEIGHTS, ToneScore
@@ -24,7 +25,7 @@ __all__ = ["ToneModel", "validate_texts", "MODEL_FORMAT"]
 
 # Bumped whenever the pickled layout of ToneModel or FeatureSpace changes; a model of
 # another format must be retrained, not half-loaded.
-MODEL_FORMAT = 2
+MODEL_FORMAT = 3
 
 
 def validate_texts(texts: Any) -> list[str]:
@@ -49,6 +50,7 @@ class ToneModel:
 
     space: FeatureSpace
     estimator: LogisticRegression
+    naive_bayes: ComplementNB | None = None
     temperature: float = 1.0
     index_weights: Mapping[str, float] = field(default_factory=lambda: dict(INDEX_WEIGHTS))
     label_order: tuple[str, ...] = ()
@@ -81,7 +83,9 @@ class ToneModel:
         return self._labels
 
     def _linear(self) -> tuple[np.ndarray, np.ndarray]:
-        """Weights (columns x labels) and bias, divided by the calibration temperature."""
+        """Weights (columns x labels) and bias of the whole model, divided by the calibration
+        temperature. With the naive Bayes expert, the model is the product of the two experts'
+        probabilities; both are linear in the features, so their log-odds simply add."""
         if self._weights is None or self._bias is None:
             coef = np.asarray(self.estimator.coef_, dtype=np.float64)
             intercept = np.asarray(self.estimator.intercept_, dtype=np.float64)
@@ -90,11 +94,14 @@ class ToneModel:
                 intercept = np.array((-intercept[0] / 2, intercept[0] / 2))
             fitted = [str(c) for c in self.estimator.classes_]
             order = [fitted.index(label) for label in self.labels]
-            self._weights = np.ascontiguousarray(coef[order].T / self.temperature)
-            self._bias = intercept[order] / self.temperature
+            weights, bias = coef[order].T.copy(), intercept[order].copy()
+            if self.naive_bayes is not None:
+                nb_classes = [str(c) for c in self.naive_bayes.classes_]
+                weights += self.naive_bayes.feature_log_prob_[[nb_classes.index(label) for label in self.labels]].T
+            self._weights = np.ascontiguousarray(weights / self.temperature)
+            self._bias = bias / self.temperature
         return self._weights, self._bias
 
-    # -- probabilities ---------------------------------------------------------------
     def _token_tables(self) -> dict[str, np.ndarray]:
         """Per token id, the summed weights of every feature that depends on that token alone
         (word or negated word, prefix, one-word phrase), so a batch costs one gather per token

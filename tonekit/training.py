@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 from scipy.optimize import minimize_scalar
 from sklearn.linear_model import LogisticRegression
+from sklearn.naive_bayes import ComplementNB
 
 from . import annotations as annotation_store
 from .errors import AnnotationError
@@ -37,6 +38,7 @@ class TrainConfig:
 
     features: FeatureConfig = field(default_factory=FeatureConfig)
     C: float = 1.0
+    naive_bayes_alpha: float | None = 1.0
     max_iter: int = 5000
     seed: int = 0
     calibrate: bool = True
@@ -44,6 +46,10 @@ class TrainConfig:
     def __post_init__(self) -> None:
         if not isinstance(self.C, (int, float)) or isinstance(self.C, bool) or not self.C > 0:
             raise ValueError(f"TrainConfig.C must be a positive number, got {self.C!r}")
+        if self.naive_bayes_alpha is not None and (not isinstance(self.naive_bayes_alpha, (int, float))
+                                                   or not self.naive_bayes_alpha > 0):
+            raise ValueError(f"TrainConfig.naive_bayes_alpha must be a positive number or None, "
+                             f"got {self.naive_bayes_alpha!r}")
         if not isinstance(self.max_iter, int) or self.max_iter < 1:
             raise ValueError(f"TrainConfig.max_iter must be a positive int, got {self.max_iter!r}")
 
@@ -110,13 +116,23 @@ def load_training_data(folder: Path | str, seeds: Path | str | None = None) -> T
 def fit_model(texts: Sequence[str], labels: Sequence[str], config: TrainConfig,
               phrasebook: Phrasebook | None, index_weights: dict[str, float] | None = None,
               label_order: Sequence[str] = ()) -> ToneModel:
-    """Fit features and a class-balanced multinomial logistic regression (temperature 1)."""
+    """Fit features, a class-balanced multinomial logistic regression and, unless disabled, a
+    complement naive Bayes expert on the same features (temperature 1).
+
+    The two experts fail differently: the regression weighs features jointly and fits the
+    annotations closely; naive Bayes trusts every informative word on its own, which carries
+    better to real quotes worded unlike ours (measured in ``benchmarks/bench_tone_accuracy.py``).
+    """
     space = FeatureSpace.fit(texts, config.features, phrasebook if config.features.phrasebook else None)
+    matrix, gold = space.transform(texts), np.asarray(labels)
     estimator = LogisticRegression(C=config.C, class_weight="balanced", max_iter=config.max_iter,
                                    random_state=config.seed)
-    estimator.fit(space.transform(texts), np.asarray(labels))
-    return ToneModel(space=space, estimator=estimator, index_weights=dict(index_weights or INDEX_WEIGHTS),
-                     label_order=tuple(label_order))
+    estimator.fit(matrix, gold)
+    naive_bayes = None
+    if config.naive_bayes_alpha is not None:
+        naive_bayes = ComplementNB(alpha=config.naive_bayes_alpha).fit(matrix, gold)
+    return ToneModel(space=space, estimator=estimator, naive_bayes=naive_bayes,
+                     index_weights=dict(index_weights or INDEX_WEIGHTS), label_order=tuple(label_order))
 
 
 def grouped_folds(data: TrainingData) -> list[np.ndarray]:
@@ -143,28 +159,43 @@ def _softmax(logits: np.ndarray) -> np.ndarray:
     return p / p.sum(axis=1, keepdims=True)
 
 
-def out_of_fold_logits(data: TrainingData, config: TrainConfig, phrasebook: Phrasebook | None) -> np.ndarray:
-    """Uncalibrated logits of every record from the model that did not see its document
-    group; columns in ``data.label_set`` order (-inf for a label its fold could not learn)."""
+def _fold_logits(data: TrainingData, held_out: np.ndarray, config: TrainConfig,
+                 phrasebook: Phrasebook | None) -> np.ndarray:
+    train_part, test_part = data.subset(~held_out), data.subset(held_out)
+    if len(set(train_part.labels)) < 2:
+        raise AnnotationError("a cross-validation fold has fewer than two labels left to train on; "
+                              "add records from more documents")
+    model = fit_model(train_part.texts, train_part.labels, config, phrasebook)
+    fold_logits = model.logits(test_part.texts)
     labels = list(data.label_set)
-    logits = np.zeros((len(data.texts), len(labels)))
-    for held_out in grouped_folds(data):
-        train_part, test_part = data.subset(~held_out), data.subset(held_out)
-        if len(set(train_part.labels)) < 2:
-            raise AnnotationError("a cross-validation fold has fewer than two labels left to train on; "
-                                  "add records from more documents")
-        model = fit_model(train_part.texts, train_part.labels, config, phrasebook)
-        fold_logits = model.logits(test_part.texts)
-        for label in labels:
-            column = logits[:, labels.index(label)]
-            column[held_out] = fold_logits[:, model.labels.index(label)] if label in model.labels else -np.inf
+    out = np.full((len(test_part.texts), len(labels)), -np.inf)
+    for j, label in enumerate(labels):
+        if label in model.labels:
+            out[:, j] = fold_logits[:, model.labels.index(label)]
+    return out
+
+
+def out_of_fold_logits(data: TrainingData, config: TrainConfig, phrasebook: Phrasebook | None,
+                       n_jobs: int = -1) -> np.ndarray:
+    """Uncalibrated logits of every record from the model that did not see its document
+    group; columns in ``data.label_set`` order (-inf for a label its fold could not learn).
+    Folds are fitted in parallel processes (``n_jobs``, -1 = every core); results do not
+    depend on it."""
+    from joblib import Parallel, delayed
+
+    folds = grouped_folds(data)
+    parts = Parallel(n_jobs=n_jobs)(delayed(_fold_logits)(data, held_out, config, phrasebook) for held_out in folds)
+    logits = np.zeros((len(data.texts), len(data.label_set)))
+    for held_out, part in zip(folds, parts):
+        logits[held_out] = part
     return logits
 
 
-def cross_validate(data: TrainingData, config: TrainConfig, phrasebook: Phrasebook | None) -> tuple[dict, float]:
+def cross_validate(data: TrainingData, config: TrainConfig, phrasebook: Phrasebook | None,
+                   n_jobs: int = -1) -> tuple[dict, float]:
     """Out-of-fold figures (calibrated) over the grouped folds, and the fitted temperature."""
     labels = list(data.label_set)
-    raw = out_of_fold_logits(data, config, phrasebook)
+    raw = out_of_fold_logits(data, config, phrasebook, n_jobs)
     logits = np.where(np.isfinite(raw), raw, -1e9)  # an unlearnable label gets (almost) no probability
     gold_index = np.array([labels.index(g) for g in data.labels])
     temperature = _fit_temperature(logits, gold_index) if config.calibrate else 1.0
@@ -196,9 +227,10 @@ def seed_held_out(data: TrainingData, config: TrainConfig, phrasebook: Phraseboo
 
 def train(annotations: Path | str = "annotations", *, config: TrainConfig | None = None,
           phrasebook: Path | str | None = None, seeds: Path | str | None = None,
-          evaluate: bool = True) -> TrainResult:
+          evaluate: bool = True, n_jobs: int = -1) -> TrainResult:
     """Validate ``annotations``, evaluate by grouped cross-validation, calibrate, and fit the
-    final model on every record. Nothing is written: see :func:`tonekit.store.save_model`."""
+    final model on every record. Nothing is written: see :func:`tonekit.store.save_model`.
+    ``n_jobs`` processes fit the cross-validation folds (-1: every core)."""
     config = config or TrainConfig()
     started = time.perf_counter()
     data = load_training_data(annotations, seeds)
@@ -211,7 +243,7 @@ def train(annotations: Path | str = "annotations", *, config: TrainConfig | None
     temperature = 1.0
     if evaluate:
         log.info("cross-validating over %d document groups", len(set(data.groups)))
-        report["cross_validation"], temperature = cross_validate(data, config, book)
+        report["cross_validation"], temperature = cross_validate(data, config, book, n_jobs)
         report["seed_held_out"] = seed_held_out(data, config, book, temperature)
     model = fit_model(data.texts, data.labels, config, book, index_weights, data.label_set)
     model.set_temperature(temperature if config.calibrate else 1.0)
