@@ -1,0 +1,136 @@
+"""Batch scoring: one result per input, in input order, the same on every backend; the CLI
+resumes, never duplicates, and reports."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tonekit.batch import ArticleResult, score_articles
+from tonekit.cli import main
+
+ARTICLE = ("“We welcome the agreement,” the foreign minister said.\n\n"
+           "“We firmly oppose the blockade,” the defence minister said.\n")
+
+
+def _items(root: Path) -> list:
+    seeds = [{"id": p.name, "text": p.read_text(encoding="utf-8"), "source": "seed"}
+             for p in sorted((root / "seeds").glob("*.txt"))]
+    return [*seeds, {"id": "blank", "text": "  "}, "“We reject it,” he said.", {"id": "no-text"}, ARTICLE, 42]
+
+
+def _records(results) -> list[dict]:
+    return [r.to_record() for r in results]
+
+
+def test_one_result_per_item_in_order(root: Path) -> None:
+    items = _items(root)
+    results = list(score_articles(items, mode="fast"))
+    assert len(results) == len(items)
+    assert [r.id for r in results][:7] == [*(p.name for p in sorted((root / "seeds").glob("*.txt"))), "blank", "6"]
+    assert all(isinstance(r, ArticleResult) for r in results)
+    errors = {r.id: r.error for r in results if not r.ok}
+    assert set(errors) == {"blank", "no-text", "9"}
+    assert "text must be a str" in errors["no-text"] and "expected an Item" in errors["9"]
+    assert results[0].fields == {"source": "seed"} and results[0].n_quotes == len(results[0].quotes) > 0
+    assert results[8].speakers and results[8].label in {"cooperative", "conflictual"}
+
+
+def test_parameters_are_validated() -> None:
+    with pytest.raises(ValueError, match="n_jobs must be a positive int or -1"):
+        score_articles([], n_jobs=0)
+    with pytest.raises(ValueError, match="chunk_size must be a positive int"):
+        score_articles([], chunk_size=0)
+
+
+@pytest.mark.slow
+def test_joblib_processes_equal_serial(root: Path) -> None:
+    items = _items(root) * 3
+    serial = _records(score_articles(items, mode="fast", chunk_size=4))
+    parallel = _records(score_articles(items, mode="fast", n_jobs=2, chunk_size=4))
+    assert parallel == serial
+
+
+@pytest.mark.slow
+def test_dask_local_cluster_equals_serial(root: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    items = _items(root) * 2
+    serial = _records(score_articles(items, mode="fast", chunk_size=3))
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        on_cluster = _records(score_articles(items, mode="fast", chunk_size=3, scheduler=cluster.scheduler_address))
+    assert on_cluster == serial
+
+
+@pytest.mark.slow
+def test_unreachable_scheduler_is_a_clean_error() -> None:
+    pytest.importorskip("distributed")
+    from tonekit.batch import SchedulerError
+
+    with pytest.raises(SchedulerError, match="cannot reach the Dask scheduler"):
+        list(score_articles(["text"], scheduler="tcp://127.0.0.1:9", mode="fast"))
+
+
+# -- the command ------------------------------------------------------------------------
+def _folder(tmp_path: Path, root: Path) -> Path:
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    for p in sorted((root / "seeds").glob("*.txt")):
+        (folder / "sub" / p.name).write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "latin1.txt").write_bytes("caf\xe9 talks".encode("latin-1"))
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02 PDF?")
+    return folder
+
+
+def _lines(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_cli_batch_resume_and_strict(tmp_path: Path, root: Path) -> None:
+    folder = _folder(tmp_path, root)
+    records = tmp_path / "more.jsonl"
+    records.write_text(json.dumps({"id": "r1", "text": ARTICLE, "date": "2024-03-01", "desk": "europe"}) + "\n"
+                       + "{not json\n", encoding="utf-8")
+    out, table = tmp_path / "results.jsonl", tmp_path / "quotes.csv"
+    args = ["batch", str(folder), str(records), "--out", str(out), "--mode", "fast", "--quotes-csv", str(table)]
+    first = CliRunner().invoke(main, args)
+    assert first.exit_code == 0, first.output
+    rows = _lines(out)
+    assert len(rows) == 10  # 5 seeds + 3 bad files + 2 records: one line each
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["r1"]["date"] == "2024-03-01" and by_id["r1"]["desk"] == "europe" and by_id["r1"]["n_quotes"] == 2
+    assert {"empty.txt", "latin1.txt", "binary.txt"} <= {r["id"] for r in rows if "error" in r}
+    assert "10 articles" in first.output and "errors" in first.output
+    assert table.read_text(encoding="utf-8").count("\n") == 1 + sum(r.get("n_quotes", 0) for r in rows)
+
+    # a crash left half a line: the rerun drops it, redoes that article only, duplicates nothing
+    text = out.read_text(encoding="utf-8")
+    cut = text.rstrip("\n").rfind("\n") + 1
+    out.write_text(text[: cut + 7], encoding="utf-8")
+    again = CliRunner().invoke(main, args)
+    assert again.exit_code == 0, again.output
+    assert "1 articles (9 already in" in again.output
+    assert sorted(r["id"] for r in _lines(out)) == sorted(r["id"] for r in rows)
+
+    strict = CliRunner().invoke(main, [*args, "--strict", "--out", str(tmp_path / "strict.jsonl")])
+    assert strict.exit_code == 1
+
+
+def test_cli_batch_refuses_a_foreign_out_file(tmp_path: Path) -> None:
+    out = tmp_path / "notes.jsonl"
+    out.write_text("hello\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["batch", "-", "--out", str(out)], input="")
+    assert result.exit_code == 1 and "not a result record" in result.output
+
+
+def test_cli_report(tmp_path: Path, root: Path) -> None:
+    out = tmp_path / "results.jsonl"
+    assert CliRunner().invoke(main, ["batch", str(root / "seeds"), "--out", str(out), "--mode", "fast"]).exit_code == 0
+    page = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["report", str(out), "--out", str(page)])
+    assert result.exit_code == 0, result.output
+    html = page.read_text(encoding="utf-8")
+    assert html.count("<svg") >= 2 and "no dates" in html and "http://" not in html and "5 articles" in result.output

@@ -1,0 +1,228 @@
+"""``score_articles``: many articles in, one result per article out, in input order.
+
+Work is cut into chunks of articles. Each chunk is scored where the backend puts it: in this
+process (``n_jobs=1``), in local worker processes (joblib), or on a Dask distributed cluster
+(``scheduler=ADDRESS``). Workers load the tone model and the spaCy pipeline once and keep
+them. Only a bounded number of chunks is in flight at a time, so memory does not grow with
+the number of articles, and results come back in input order whatever the backend.
+
+Nothing is lost: an unreadable input, an empty text or an exception while scoring one article
+becomes an error result for that article, and the run goes on.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import TonekitError
+
+__all__ = ["ArticleResult", "score_articles", "DEFAULT_CHUNK_SIZE"]
+
+log = logging.getLogger(__name__)
+DEFAULT_CHUNK_SIZE = 32
+
+
+class SchedulerError(TonekitError):
+    """The Dask scheduler cannot be reached or Dask is not installed."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """One article's outcome: its quotes with tone and the summaries, or the error that stopped it.
+
+    ``quotes`` and ``speakers`` are plain dicts (JSON-ready, cheap to send between processes).
+    """
+
+    id: str
+    fields: dict[str, Any] = field(default_factory=dict)
+    n_quotes: int = 0
+    index: float | None = None
+    label: str | None = None
+    scores: dict[str, float] | None = None
+    speakers: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def to_record(self) -> dict[str, Any]:
+        """The output line: id, passthrough fields, then the result or the error."""
+        record: dict[str, Any] = {"id": self.id, **self.fields}
+        if self.error is not None:
+            record["error"] = self.error
+            return record
+        record.update({"n_quotes": self.n_quotes, "index": self.index, "label": self.label, "scores": self.scores,
+                       "speakers": self.speakers, "quotes": self.quotes})
+        return record
+
+
+# -- work that runs wherever the chunk lands ------------------------------------------------
+_models: dict[str | None, Any] = {}
+
+
+def _model(model_path: str | None) -> Any:
+    """The tone model of this process, loaded on first use (workers keep it between chunks)."""
+    if model_path not in _models:
+        from .store import load_model
+        _models[model_path] = load_model(model_path)
+    return _models[model_path]
+
+
+def score_chunk(chunk: list[tuple[str, str]], mode: str, model_path: str | None) -> list[dict[str, Any]]:
+    """Extract and score the articles of one chunk; all their quotes go through the model in
+    one vectorised call. Returns one dict per article: the tone summary or an ``error``."""
+    from .article_tone import summarise
+    from .extract import extract_quotes
+
+    model = _model(model_path)
+    extracted: list[tuple[str, list | None, str | None]] = []
+    for article_id, text in chunk:
+        try:
+            extracted.append((article_id, [q for q in extract_quotes(text, mode=mode) if q.text.strip()], None))
+        except Exception as error:  # one article's failure must not lose the others
+            log.warning("%s: extraction failed: %s", article_id, error)
+            extracted.append((article_id, None, f"extraction failed: {type(error).__name__}: {error}"))
+    texts = [q.text for _, quotes, _ in extracted if quotes for q in quotes]
+    tones = iter(model.score(texts) if texts else [])
+    labels, weights = model.labels, dict(model.index_weights)
+    out = []
+    for article_id, quotes, error in extracted:
+        if quotes is None:
+            out.append({"error": error})
+            continue
+        article = summarise(quotes, [next(tones) for _ in quotes], labels, weights)
+        out.append(article.to_dict())
+    return out
+
+
+# -- input normalisation -------------------------------------------------------------------
+def _normalise(items: Iterable[Any]) -> Iterator[tuple[str, str | None, dict[str, Any], str | None]]:
+    """(id, text, fields, error) from Items, ItemErrors, mappings with id/text, or bare strings."""
+    from .sources import Item, ItemError
+
+    for position, item in enumerate(items):
+        if isinstance(item, Item):
+            yield item.id, item.text, dict(item.fields), None
+        elif isinstance(item, ItemError):
+            yield item.id, None, dict(item.fields), item.error
+        elif isinstance(item, str):
+            yield str(position), item, {}, (None if item.strip() else "empty or whitespace-only text")
+        elif isinstance(item, Mapping):
+            article_id = str(item.get("id", position))
+            text = item.get("text")
+            fields = {k: v for k, v in item.items() if k not in ("id", "text")}
+            if not isinstance(text, str):
+                yield article_id, None, fields, f"item {position}: text must be a str, got {type(text).__name__}"
+            elif not text.strip():
+                yield article_id, None, fields, "empty or whitespace-only text"
+            else:
+                yield article_id, text, fields, None
+        else:
+            yield str(position), None, {}, f"item {position}: expected an Item, a mapping with id and text, or a str; " \
+                                            f"got {type(item).__name__}"
+
+
+def _chunks(normalised: Iterator[tuple], size: int) -> Iterator[list[tuple]]:
+    while chunk := list(itertools.islice(normalised, size)):
+        yield chunk
+
+
+def _results(chunk: list[tuple], scored: list[dict[str, Any]]) -> Iterator[ArticleResult]:
+    outcomes = iter(scored)
+    for article_id, text, fields, error in chunk:
+        if error is not None:
+            yield ArticleResult(id=article_id, fields=fields, error=error)
+            continue
+        outcome = next(outcomes)
+        if "error" in outcome:
+            yield ArticleResult(id=article_id, fields=fields, error=outcome["error"])
+        else:
+            yield ArticleResult(id=article_id, fields=fields, n_quotes=outcome["n_quotes"], index=outcome["index"],
+                                label=outcome["label"], scores=outcome["scores"], speakers=outcome["speakers"],
+                                quotes=outcome["quotes"])
+
+
+def _work(chunk: list[tuple]) -> list[tuple[str, str]]:
+    return [(article_id, text) for article_id, text, _, error in chunk if error is None]
+
+
+# -- backends -------------------------------------------------------------------------------
+def _serial(chunks: Iterator[list[tuple]], mode: str, model_path: str | None) -> Iterator[tuple[list, list]]:
+    for chunk in chunks:
+        yield chunk, score_chunk(_work(chunk), mode, model_path)
+
+
+def _joblib(chunks: Iterator[list[tuple]], mode: str, model_path: str | None, n_jobs: int) -> Iterator[tuple[list, list]]:
+    from joblib import Parallel, delayed
+
+    pending: list[list[tuple]] = []
+
+    def tasks() -> Iterator[Any]:
+        for chunk in chunks:
+            pending.append(chunk)
+            yield delayed(score_chunk)(_work(chunk), mode, model_path)
+
+    parallel = Parallel(n_jobs=n_jobs, return_as="generator", pre_dispatch="2*n_jobs")
+    for scored in parallel(tasks()):
+        yield pending.pop(0), scored
+
+
+def _dask(chunks: Iterator[list[tuple]], mode: str, model_path: str | None, scheduler: Any) -> Iterator[tuple[list, list]]:
+    try:
+        from distributed import Client
+    except ImportError:
+        raise SchedulerError("--scheduler needs Dask distributed: pip install 'tonekit[cluster]'") from None
+    owns = not hasattr(scheduler, "submit")
+    try:
+        client = Client(scheduler, timeout="10s") if owns else scheduler
+    except OSError as error:
+        raise SchedulerError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
+    try:
+        window = max(2, 2 * sum(client.nthreads().values()))
+        in_flight: list[tuple[list, Any]] = []
+        for chunk in chunks:
+            in_flight.append((chunk, client.submit(score_chunk, _work(chunk), mode, model_path, pure=False)))
+            if len(in_flight) >= window:
+                done, future = in_flight.pop(0)
+                yield done, future.result()
+        for done, future in in_flight:
+            yield done, future.result()
+    finally:
+        if owns:
+            client.close()
+
+
+def score_articles(items: Iterable[Any], *, n_jobs: int = 1, scheduler: Any = None, mode: str = "auto",
+                   model: str | Path | None = None, chunk_size: int = DEFAULT_CHUNK_SIZE) -> Iterator[ArticleResult]:
+    """Score every article of ``items``, one :class:`ArticleResult` per item, in input order.
+
+    ``items``: :class:`tonekit.sources.Item`/``ItemError`` (from ``iter_items``), mappings with
+    ``id`` and ``text`` (other keys pass through), or bare strings (id = position).
+    ``n_jobs``: local worker processes (joblib); ``-1`` for one per core.
+    ``scheduler``: a Dask distributed scheduler address (``"tcp://host:8786"``) or ``Client``;
+    overrides ``n_jobs``. ``model``: a model folder (default: the shipped model).
+    """
+    from .extract import resolve_mode
+
+    if not isinstance(n_jobs, int) or isinstance(n_jobs, bool) or n_jobs == 0 or n_jobs < -1:
+        raise ValueError(f"n_jobs must be a positive int or -1, got {n_jobs!r}")
+    if not isinstance(chunk_size, int) or isinstance(chunk_size, bool) or chunk_size < 1:
+        raise ValueError(f"chunk_size must be a positive int, got {chunk_size!r}")
+    mode = resolve_mode(mode)
+    model_path = None if model is None else str(Path(model).resolve())
+    _model(model_path)  # fail fast, here, on a missing or untrusted model
+    chunks = _chunks(_normalise(items), chunk_size)
+    if scheduler is not None:
+        stream = _dask(chunks, mode, model_path, scheduler)
+    elif n_jobs == 1:
+        stream = _serial(chunks, mode, model_path)
+    else:
+        stream = _joblib(chunks, mode, model_path, n_jobs)
+    return (result for chunk, scored in stream for result in _results(chunk, scored))
