@@ -1,9 +1,10 @@
 """Tone scoring speed side by side with VADER, in one process, on one core.
 
     python benchmarks/bench_tone_speed.py [--statements 100000] [--repeats 5] [--model models/]
+                                          [--texts ../shared/data/cameo-train.tsv]
 
-Statements are the project's annotation texts (distinct, 5-80 words), cycled to the batch
-size. Each measurement warms up first, then repeats; figures are the median with the spread
+Statements are the project's annotation texts (distinct, 5-80 words), or with ``--texts`` the
+first tab-separated column of each line of a file (real sentences), cycled to the batch size. Each measurement warms up first, then repeats; figures are the median with the spread
 (min-max) across repeats. VADER (``pip install vaderSentiment``, extra ``bench``) is timed on
 the same statements in the same run, so the ratios hold even on a noisy machine.
 """
@@ -49,10 +50,12 @@ def main() -> None:
     parser.add_argument("--single", type=int, default=5_000, help="statements scored one call at a time")
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--model", type=Path, default=ROOT / "models")
+    parser.add_argument("--texts", type=Path, default=None, help="one statement per line (first TSV column)")
     args = parser.parse_args()
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    texts = statements()
+    texts = statements() if args.texts is None else [
+        line.split("\t")[0] for line in args.texts.read_text(encoding="utf-8").splitlines() if line.strip()]
     batch = [texts[i % len(texts)] for i in range(args.statements)]
     single = batch[: args.single]
     model, vader = load_model(args.model), SentimentIntensityAnalyzer()

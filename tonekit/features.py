@@ -137,13 +137,15 @@ class _IntTable:
         if len(keys) == 0 or not self.as_dict:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
         mask = (1 << self.bits) - 1
-        pending = np.arange(len(keys))
         slot = self._slots(keys)
-        positions, values = [], []
+        stored = self.keys[slot]
+        hit = stored == keys
+        positions, values = [np.flatnonzero(hit)], [self.values[slot[hit]]]
+        pending = np.flatnonzero(~hit & (stored != -1))  # collided: probe the next slots
+        slot = (slot[pending] + 1) & mask
         while len(pending):
             stored = self.keys[slot]
-            wanted = keys[pending]
-            hit = stored == wanted
+            hit = stored == keys[pending]
             positions.append(pending[hit])
             values.append(self.values[slot[hit]])
             again = ~hit & (stored != -1)
@@ -189,6 +191,7 @@ class FeatureSpace:
     phrase_tables: dict[int, tuple[_IntTable, np.ndarray]] = field(default_factory=dict)  # n -> key -> row
     phrase_start: dict[int, np.ndarray] = field(default_factory=dict)              # n -> token id starts one
     phrase_second: dict[int, np.ndarray] = field(default_factory=dict)             # n -> token id is 2nd of one
+    phrase_any_start: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # starts any of them
     tone_of_phrase_col: dict[int, int] = field(default_factory=dict)
     _py: dict[str, Any] | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -234,7 +237,8 @@ class FeatureSpace:
             opens_sentence[i] = tok in SENTENCE_OPENERS
         space = cls(config=config, token_ids=token_ids, names=names, unigram_col=none.copy(),
                     negated_col=none.copy(), stem_col=none.copy(), stem_ids={}, is_negator=is_negator,
-                    is_break=is_break, opens_sentence=opens_sentence, name_id=token_ids[NAME_TOKEN], bigrams=_IntTable([], []), bigram_first=np.zeros(n_ids, dtype=bool),
+                    is_break=is_break, opens_sentence=opens_sentence, name_id=token_ids[NAME_TOKEN],
+                    bigrams=_IntTable([], []), bigram_first=np.zeros(n_ids, dtype=bool),
                     phrase1_col=none.copy(), phrase1_tone=none.copy())
         ids = [[token_ids[t] for t in tokens] for tokens in token_lists]
 
@@ -274,6 +278,9 @@ class FeatureSpace:
                 space.phrases.setdefault(length, {})[_poly_key(phrase_ids)] = (column, tone_col[tone])
                 space.phrase_start.setdefault(length, np.zeros(n_ids, dtype=bool))[phrase_ids[0]] = True
                 space.phrase_second.setdefault(length, np.zeros(n_ids, dtype=bool))[phrase_ids[1]] = True
+        space.phrase_any_start = np.zeros(n_ids, dtype=bool)
+        for starts in space.phrase_start.values():
+            space.phrase_any_start |= starts
         for length, table in space.phrases.items():
             keys = sorted(table)
             space.phrase_tables[length] = (_IntTable([k & _KEY_MASK for k in keys], list(range(len(keys)))),
@@ -374,9 +381,9 @@ class FeatureSpace:
         """Token ids of the whole batch with a boundary id closing every text, and the tokens."""
         tokens, capital = tokenize_batch(texts)
         ids = np.fromiter(map(self.token_ids.__getitem__, tokens), dtype=np.int64, count=len(tokens))
-        previous = np.empty_like(ids)
-        previous[0], previous[1:] = _BOUNDARY, ids[:-1]
-        ids[capital & ~self.opens_sentence[previous]] = self.name_id
+        after_opener = np.empty(len(ids), dtype=bool)
+        after_opener[0], after_opener[1:] = True, self.opens_sentence[ids[:-1]]
+        ids[capital & ~after_opener] = self.name_id
         return ids, tokens
 
     def _scope(self, ids: np.ndarray) -> np.ndarray:
@@ -415,16 +422,15 @@ class FeatureSpace:
             keep = stems >= 0
             docs.append(doc_of[oov[keep]])
             cols.append(stems[keep])
-        if self.config.bigrams:
-            candidates = np.flatnonzero(self.bigram_first[ids[:-1]])
-            hit, found = self.bigrams.lookup(ids[candidates] * self.n_ids + ids[candidates + 1])
-            docs.append(doc_of[candidates[hit]])
+        if self.config.bigrams:  # most positions could start a bigram: look every pair up
+            hit, found = self.bigrams.lookup(ids[:-1] * self.n_ids + ids[1:])
+            docs.append(doc_of[hit])
             cols.append(found)
+        if self.phrase_tables:  # few positions start a phrase of two or more words: find them once
+            candidates = np.flatnonzero(self.phrase_any_start[ids])
         for length, (table, columns) in self.phrase_tables.items():
-            if len(ids) < length:
-                continue
-            first, second = ids[: len(ids) - length + 1], ids[1: len(ids) - length + 2]
-            starts = np.flatnonzero(self.phrase_start[length][first] & self.phrase_second[length][second])
+            starts = candidates[candidates <= len(ids) - length]
+            starts = starts[self.phrase_start[length][ids[starts]] & self.phrase_second[length][ids[starts + 1]]]
             keys = (_poly_keys([ids[starts + k] for k in range(length)]) & np.uint64(_KEY_MASK)).astype(np.int64)
             hit, row = table.lookup(keys)
             where = doc_of[starts[hit]]

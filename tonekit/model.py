@@ -25,7 +25,7 @@ __all__ = ["ToneModel", "validate_texts", "MODEL_FORMAT"]
 
 # Bumped whenever the pickled layout of ToneModel or FeatureSpace changes; a model of
 # another format must be retrained, not half-loaded.
-MODEL_FORMAT = 3
+MODEL_FORMAT = 4
 
 
 def validate_texts(texts: Any) -> list[str]:
@@ -128,7 +128,8 @@ class ToneModel:
                 # one table for the single-statement path: token rows, feature rows, phrase-tone rows
                 tone_weight = float(space.config.phrase_tone_weight)
                 self._combined = np.vstack((table, weights, tone_weight * weights))
-            self._tables = {"table": np.ascontiguousarray(table.T), "weights": np.ascontiguousarray(weights.T),
+            self._tables = {"table": np.ascontiguousarray(table.T), "rows": np.ascontiguousarray(table),
+                            "weights": np.ascontiguousarray(weights.T),
                             "count": count, "tone": np.ascontiguousarray(tone.T), "fold": np.array(fold)}
         return self._tables
 
@@ -141,11 +142,12 @@ class ToneModel:
         index = ids + space.n_ids * space._scope(ids) if space.config.negation else ids
         hit_doc, hit_col, tone_doc, tone_col = space.sparse_hits(ids, tokens, doc_of)
         fold, tone_weight = bool(tables["fold"]), float(space.config.phrase_tone_weight)
-        out = np.empty((n, len(bias)))
+        # every text ends with its boundary token, so its tokens are one contiguous, non-empty run
+        starts = np.empty(n, dtype=np.int64)
+        starts[0], starts[1:] = 0, np.flatnonzero(ids == 0)[:-1] + 1
+        out = np.add.reduceat(np.take(tables["rows"], index, axis=0), starts, axis=0)
         for j in range(len(bias)):
-            column = np.bincount(doc_of, weights=tables["table"][j][index], minlength=n)
-            column += np.bincount(hit_doc, weights=tables["weights"][j][hit_col], minlength=n)
-            out[:, j] = column
+            out[:, j] += np.bincount(hit_doc, weights=tables["weights"][j][hit_col], minlength=n)
         if not fold:
             count = np.bincount(doc_of, weights=tables["count"][index], minlength=n)
             count += np.bincount(hit_doc, minlength=n)
