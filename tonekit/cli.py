@@ -276,7 +276,8 @@ def _score_articles(inputs: tuple[str, ...], fmt: str, explain: int, mode: str, 
                 click.echo("  by speaker:")
                 for s in article.speakers:
                     counts = ", ".join(f"{k} {v}" for k, v in s.labels.items())
-                    click.echo(f"    {str(s.speaker or '(unattributed)'):30s} {s.count:3d} quotes  "
+                    name = _truncate(s.speaker or "(unattributed)", 30)
+                    click.echo(f"    {name:30s} {s.count:3d} quote{'s' if s.count != 1 else ' '}  "
                                f"mean index {s.mean_index:+.2f}  ({counts})")
     if errors:
         sys.exit(1)
