@@ -70,3 +70,13 @@ def test_import_loads_no_pipeline() -> None:
 
 def test_public_names() -> None:
     assert set(tonekit.__all__) >= {"extract_quotes", "Quote"}
+
+
+@pytest.mark.parametrize("mode", ["fast", pytest.param("accurate", marks=pytest.mark.skipif(
+    trained_pipeline_name() is None, reason="trained spaCy pipeline not installed"))])
+def test_batch_extraction_equals_one_by_one(root, mode: str) -> None:
+    from tonekit.extract import extract_quotes_batch
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "seeds").glob("*.txt"))]
+    texts += ["", "“We agree,” he said.", "   \n", texts[0]]
+    assert extract_quotes_batch(texts, mode=mode) == [extract_quotes(t, mode=mode) for t in texts]

@@ -79,16 +79,20 @@ def score_chunk(chunk: list[tuple[str, str]], mode: str, model_path: str | None)
     """Extract and score the articles of one chunk; all their quotes go through the model in
     one vectorised call. Returns one dict per article: the tone summary or an ``error``."""
     from .article_tone import summarise
-    from .extract import extract_quotes
+    from .extract import extract_quotes, extract_quotes_batch
 
     model = _model(model_path)
     extracted: list[tuple[str, list | None, str | None]] = []
-    for article_id, text in chunk:
-        try:
-            extracted.append((article_id, [q for q in extract_quotes(text, mode=mode) if q.text.strip()], None))
-        except Exception as error:  # one article's failure must not lose the others
-            log.warning("%s: extraction failed: %s", article_id, error)
-            extracted.append((article_id, None, f"extraction failed: {type(error).__name__}: {error}"))
+    try:
+        extracted = [(article_id, [q for q in quotes if q.text.strip()], None)
+                     for (article_id, _), quotes in zip(chunk, extract_quotes_batch([t for _, t in chunk], mode=mode))]
+    except Exception:  # find the article that failed: one article's failure must not lose the others
+        for article_id, text in chunk:
+            try:
+                extracted.append((article_id, [q for q in extract_quotes(text, mode=mode) if q.text.strip()], None))
+            except Exception as error:
+                log.warning("%s: extraction failed: %s", article_id, error)
+                extracted.append((article_id, None, f"extraction failed: {type(error).__name__}: {error}"))
     texts = [q.text for _, quotes, _ in extracted if quotes for q in quotes]
     tones = iter(model.score(texts) if texts else [])
     labels, weights = model.labels, dict(model.index_weights)
