@@ -132,6 +132,25 @@ def annotations_check_command(folder: Path, seeds: Path | None) -> None:
     click.echo(f"ok: {len(iter_files(folder))} files valid")
 
 
+@annotations_group.command("import")
+@click.argument("todo", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--by", required=True, help="Who reviewed the labels; recorded as their vote.")
+@click.option("--annotations", "annotations_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=Path("annotations"), show_default=True)
+@click.option("--into", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Annotation file to create (default: ANNOTATIONS/imported/<todo name>.jsonl).")
+def annotations_import_command(todo: Path, by: str, annotations_dir: Path, into: Path | None) -> None:
+    """Import a reviewed to-do file (JSON Lines or CSV from `tonekit annotate`) as annotation
+    records. Every row is checked first; on any problem nothing is written."""
+    from .annotate import import_todo
+
+    try:
+        target, count = import_todo(todo, annotations_dir, by=by, into=into)
+    except TonekitError as exc:
+        _fail(str(exc))
+    click.echo(f"{count} records -> {target}")
+
+
 @annotations_group.command("stats")
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path), default="annotations")
 @click.option("--json", "as_json", is_flag=True, help="Print the statistics as one JSON object.")
@@ -287,31 +306,78 @@ def _score_articles(inputs: tuple[str, ...], fmt: str, explain: int, mode: str, 
 @click.option("--annotations", "annotations_dir", type=click.Path(path_type=Path), default=Path("annotations"),
               show_default=True, help="Annotation folder (GUIDELINE.md and *.jsonl).")
 @click.option("--out", type=click.Path(path_type=Path), default=None,
-              help="New model folder (default: models/tone-<annotation sha256 prefix>).")
+              help="New model folder (default: models/tone-<annotation sha256 prefix>). Never overwritten.")
 @click.option("--phrasebook", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="Phrasebook TSV (default: the one shipped in tonekit/data).")
+@click.option("--force", is_flag=True, help="Make the new model the default even if the gate refuses it.")
+@click.option("--no-promote", is_flag=True, help="Write the model but leave the default as it is.")
 @click.option("--json", "as_json", is_flag=True, help="Print the evaluation report as JSON.")
-def train_command(annotations_dir: Path, out: Path | None, phrasebook: Path | None, as_json: bool) -> None:
-    """Train a tone model on ANNOTATIONS, evaluate it by grouped cross-validation and save it."""
-    from .store import POINTER, annotation_snapshot, default_models_dir, save_model, set_default
+def train_command(annotations_dir: Path, out: Path | None, phrasebook: Path | None, force: bool, no_promote: bool,
+                  as_json: bool) -> None:
+    """Train a tone model on ANNOTATIONS, evaluate it, save it in a new versioned folder, and
+    make it the default (models/DEFAULT) if it is not worse than the current default on the
+    same held-out split (macro-F1 may drop by at most 0.01; --force overrides).
+
+    Exit status: 0 trained (and promoted unless --no-promote), 1 error (nothing written),
+    3 trained but not promoted because the gate refused it."""
+    from .gate import TOLERANCE, compare
+    from .store import (POINTER, annotation_snapshot, default_models_dir, load_model, read_meta, resolve_model_dir,
+                        save_model, set_default)
     from .training import TrainConfig, train
 
     config = TrainConfig()
     try:
         result = train(annotations_dir, config=config, phrasebook=phrasebook)
         out = out or default_models_dir() / f"tone-{annotation_snapshot(annotations_dir)[:10]}"
-        save_model(result.model, out, report=result.report, config=config.to_dict(), annotations=annotations_dir)
+        save_model(result.model, out, report=result.report, config=config.to_dict(), annotations=annotations_dir,
+                   data=result.data, phrasebook=result.phrasebook)
     except TonekitError as exc:
         _fail(str(exc))
     report = result.report
+    models = out.parent
+    gate = None
+    if (models / POINTER).exists():
+        try:
+            current_dir = resolve_model_dir(models)
+            current_meta = read_meta(current_dir)
+            if (current_dir / "training.jsonl.gz").exists():
+                gate = compare(current_dir, TrainConfig.from_dict(current_meta["config"]), result.data, config,
+                               result.phrasebook, result.model, load_model(current_dir))
+        except TonekitError as exc:
+            _fail(f"cannot compare with the current default: {exc}")
     if as_json:
-        click.echo(json.dumps({"model": str(out), **report}, ensure_ascii=False))
-        return
-    _print_training_report(report)
-    click.echo(f"\nsaved {out} ({(out / 'model.joblib').stat().st_size / 1e6:.2f} MB) in {report['train_seconds']:.1f} s")
-    if not (out.parent / POINTER).exists():
-        set_default(out.parent, out.name)
-        click.echo(f"{out.parent / POINTER} now points at {out.name}")
+        click.echo(json.dumps({"model": str(out), **report, "gate": gate.to_dict() if gate else None},
+                              ensure_ascii=False))
+    else:
+        _print_training_report(report)
+        click.echo(f"\nsaved {out} ({(out / 'model.joblib').stat().st_size / 1e6:.2f} MB) in {report['train_seconds']:.1f} s")
+        if gate is not None:
+            _print_gate(gate, current_dir.name, out.name)
+    promote = not no_promote and (gate is None or gate.passed or force)
+    if promote:
+        set_default(models, out.name)
+        reason = " (forced past the gate)" if gate is not None and not gate.passed else ""
+        click.echo(f"{models / POINTER} now points at {out.name}{reason}", err=as_json)
+    elif not no_promote:
+        click.echo(f"not promoted: macro-F1 on the held-out split dropped by {gate.drop:.3f} (> {TOLERANCE}); "
+                   f"{models / POINTER} still points at {current_dir.name}. Check the annotations, or rerun "
+                   "with --force to promote it anyway", err=True)
+        sys.exit(3)
+
+
+def _print_gate(gate, current: str, new: str) -> None:  # type: ignore[no-untyped-def]
+    click.echo(f"\ngate: both recipes retrained without {len(gate.held_out_groups)} held-out document group(s) "
+               f"({gate.n_held_out} records: {', '.join(gate.held_out_groups)}), scored on the current labels:")
+    labels = [label for label in gate.new["f1"] if label in gate.current["f1"]]
+    click.echo(f"    {'':16s}{'macro-F1':>10s}" + "".join(f"{label[:11]:>12s}" for label in labels))
+    for name, figures in ((f"current {current}"[:16], gate.current), (f"new {new}"[:16], gate.new)):
+        click.echo(f"    {name:16s}{figures['macro_f1']:10.3f}" + "".join(f"{figures['f1'][label]:12.3f}" for label in labels))
+    if gate.seed_changes:
+        click.echo(f"  seed statements whose label changes ({len(gate.seed_changes)}):")
+        for change in gate.seed_changes:
+            click.echo(f"    {change['id']}: {change['current']} -> {change['new']}  {_truncate(change['text'], 70)}")
+    else:
+        click.echo("  no seed statement changes label")
 
 
 def _print_training_report(report: dict) -> None:
@@ -333,6 +399,41 @@ def _print_training_report(report: dict) -> None:
         click.echo(f"\ntrained without the seed statements, tested on them ({seed['n']}):")
         click.echo(f"  macro-F1 {seed['macro_f1']:.3f} over {', '.join(seed['macro_f1_labels'])}  "
                    f"accuracy {seed['accuracy']:.3f}")
+
+
+@main.command("annotate")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The to-do file to write.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default=None,
+              help="Default: from the --out extension (.csv or .jsonl).")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Keep the N most uncertain quotes.")
+@click.option("--annotations", "annotations_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=Path("annotations"), show_default=True, help="Quotes already annotated here are dropped.")
+@click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True, help="Quote extraction mode.")
+@_model_option
+def annotate_command(inputs: tuple[str, ...], out: Path, fmt: str | None, limit: int | None, annotations_dir: Path,
+                     mode: str, model_path: Path | None) -> None:
+    """Pre-annotate the quotes of new articles (INPUTS as for `tonekit batch`): the model's
+    suggested label and scores, most uncertain first, in the annotation schema. Confirm or
+    correct `label`, then `tonekit annotations import`."""
+    from .annotate import suggest, write_todo
+    from .sources import iter_items
+
+    fmt = fmt or ("csv" if out.suffix.lower() == ".csv" else "jsonl")
+    model = _load(model_path)
+    try:
+        records, errors = suggest(iter_items(list(inputs)), model=model, annotations=annotations_dir, mode=mode,
+                                  limit=limit)
+    except TonekitError as exc:
+        _fail(str(exc))
+    for article_id, error in errors:
+        click.echo(f"tonekit: error: {article_id}: {error}", err=True)
+    write_todo(records, out, fmt, list(model.labels))
+    uncertain = sum(1 for r in records if r["margin"] < 0.5)
+    click.echo(f"{len(records)} quotes to annotate -> {out} ({uncertain} with a margin under 0.5); "
+               f"confirm or correct `label`, then `tonekit annotations import {out} --by NAME`", err=True)
+    if errors:
+        sys.exit(1)
 
 
 @main.command("batch")
@@ -424,3 +525,7 @@ def report_command(results: Path, out: Path, title: str | None) -> None:
     except TonekitError as exc:
         _fail(str(exc))
     click.echo(f"{data.n_articles} articles ({data.n_errors} errors), {data.n_quotes} quotes -> {out}")
+
+
+if __name__ == "__main__":
+    main()

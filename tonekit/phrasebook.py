@@ -31,6 +31,7 @@ class Phrasebook:
     entries: dict[str, str]
     source: str
     sha256: str
+    text: str = ""
 
     @property
     def phrases(self) -> list[str]:
@@ -60,7 +61,7 @@ def parse_phrasebook(text: str, where: str = "phrasebook.tsv") -> Phrasebook:
             raise PhrasebookError(f"{where}:{lineno}: phrase {phrase!r} is listed as both "
                                   f"{entries[phrase]!r} and {tone!r}")
         entries[phrase] = tone
-    return Phrasebook(entries=entries, source=where, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
+    return Phrasebook(entries=entries, source=where, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), text=text)
 
 
 def load_phrasebook(path: Path | None = None) -> Phrasebook:

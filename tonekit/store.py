@@ -110,8 +110,12 @@ def read_meta(folder: Path) -> dict[str, Any]:
 
 
 def save_model(model: ToneModel, out: Path | str, *, report: dict, config: dict,
-               annotations: Path | str) -> Path:
-    """Write the artifact, then ``meta.json`` with its sha256 and the training provenance."""
+               annotations: Path | str, data: Any = None, phrasebook: Any = None) -> Path:
+    """Write the artifact, then ``meta.json`` with its sha256 and the training provenance.
+
+    With ``data`` (the :class:`~tonekit.training.TrainingData`) and ``phrasebook``, the folder
+    also keeps the training records and the phrasebook text, so the promotion gate can retrain
+    this model's recipe later without the annotations it came from."""
     out = Path(out)
     if (out / META).exists() or (out / ARTIFACT).exists():
         raise ModelLoadError(f"{out}: a model is already there; choose a new --out folder "
@@ -119,6 +123,15 @@ def save_model(model: ToneModel, out: Path | str, *, report: dict, config: dict,
     out.mkdir(parents=True, exist_ok=True)
     artifact = out / ARTIFACT
     joblib.dump(model, artifact, compress=3)
+    extras: dict[str, str] = {}
+    if data is not None:
+        from .gate import TRAINING_RECORDS, write_training_records
+        write_training_records(out, data)
+        extras[TRAINING_RECORDS] = sha256_file(out / TRAINING_RECORDS)
+    if phrasebook is not None and getattr(phrasebook, "text", ""):
+        from .gate import PHRASEBOOK_COPY
+        (out / PHRASEBOOK_COPY).write_text(phrasebook.text, encoding="utf-8")
+        extras[PHRASEBOOK_COPY] = sha256_file(out / PHRASEBOOK_COPY)
     meta = {
         "format": MODEL_FORMAT,
         "name": out.name,
@@ -130,6 +143,7 @@ def save_model(model: ToneModel, out: Path | str, *, report: dict, config: dict,
         "annotations": {"path": str(annotations), "sha256": annotation_snapshot(Path(annotations)),
                         "records": report.get("records")},
         "phrasebook": report.get("phrasebook"),
+        "files_sha256": extras,
         "labels": list(model.labels),
         "index_weights": dict(model.index_weights),
         "config": config,

@@ -88,6 +88,7 @@ class TrainResult:
     model: ToneModel
     report: dict
     data: TrainingData
+    phrasebook: Phrasebook | None = None
 
 
 def load_training_data(folder: Path | str, seeds: Path | str | None = None) -> TrainingData:
@@ -250,4 +251,4 @@ def train(annotations: Path | str = "annotations", *, config: TrainConfig | None
     report["temperature"] = model.temperature
     report["n_features"] = model.space.n_columns
     report["train_seconds"] = round(time.perf_counter() - started, 2)
-    return TrainResult(model=model, report=report, data=data)
+    return TrainResult(model=model, report=report, data=data, phrasebook=book)

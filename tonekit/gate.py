@@ -1,0 +1,122 @@
+"""The promotion gate: a newly trained model becomes the default only if it is not worse than
+the current default on the same held-out split, judged by the annotations as they are now.
+
+A fair comparison needs a split that neither model trained on. Every model folder keeps the
+records it was trained on (``training.jsonl.gz``), so the gate can retrain both recipes
+without the held-out part:
+
+- the split is a fixed quarter (by a stable hash) of the document groups that both the current
+  default and the new annotations contain; groups the user has just added are never held out,
+  so new data always counts for the new model;
+- the current default's recipe (its configuration and phrasebook) is retrained on its own
+  records minus the held-out groups, the new recipe on the new annotations minus them;
+- both are scored against the new annotations' labels of the held-out records (a correction
+  the user made is the truth from now on).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .metrics import classification_figures
+from .phrasebook import Phrasebook, parse_phrasebook
+from .training import TrainConfig, TrainingData, fit_model
+
+__all__ = ["GateReport", "compare", "held_out_groups", "TOLERANCE", "TRAINING_RECORDS", "PHRASEBOOK_COPY"]
+
+log = logging.getLogger(__name__)
+TOLERANCE = 0.01  # macro-F1 the new model may lose and still be promoted
+TRAINING_RECORDS = "training.jsonl.gz"
+PHRASEBOOK_COPY = "phrasebook.tsv"
+
+
+@dataclass
+class GateReport:
+    """Both models on the same held-out records, and the verdict."""
+
+    held_out_groups: list[str]
+    n_held_out: int
+    current: dict[str, Any]
+    new: dict[str, Any]
+    seed_changes: list[dict[str, str]] = field(default_factory=list)
+    tolerance: float = TOLERANCE
+
+    @property
+    def drop(self) -> float:
+        return self.current["macro_f1"] - self.new["macro_f1"]
+
+    @property
+    def passed(self) -> bool:
+        return self.drop <= self.tolerance + 1e-12
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"held_out_groups": self.held_out_groups, "n_held_out": self.n_held_out, "current": self.current,
+                "new": self.new, "drop": self.drop, "tolerance": self.tolerance, "passed": self.passed,
+                "seed_changes": self.seed_changes}
+
+
+def write_training_records(folder: Path, data: TrainingData) -> None:
+    """Keep the records a model was trained on beside it (id, text, label, group, source)."""
+    with gzip.open(folder / TRAINING_RECORDS, "wt", encoding="utf-8") as handle:
+        for row in zip(data.ids, data.texts, data.labels, data.groups, data.sources):
+            handle.write(json.dumps(dict(zip(("id", "text", "label", "group", "source"), row)), ensure_ascii=False) + "\n")
+
+
+def read_training_records(folder: Path) -> TrainingData:
+    with gzip.open(folder / TRAINING_RECORDS, "rt", encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle]
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    return TrainingData(ids=[r["id"] for r in rows], texts=[r["text"] for r in rows], labels=[r["label"] for r in rows],
+                        groups=[r["group"] for r in rows], sources=[r["source"] for r in rows],
+                        label_set=tuple(meta["labels"]))
+
+
+def held_out_groups(current: TrainingData, new: TrainingData, share: float = 0.25) -> list[str]:
+    """A fixed ``share`` of the groups both sets contain, chosen by a stable hash (at least one)."""
+    common = sorted(set(current.groups) & set(new.groups))
+    if not common:
+        return []
+    ranked = sorted(common, key=lambda g: hashlib.sha256(g.encode("utf-8")).hexdigest())
+    return sorted(ranked[: max(1, round(share * len(common)))])
+
+
+def _keep(data: TrainingData, groups: set[str], inside: bool) -> TrainingData:
+    return data.subset([(g in groups) == inside for g in data.groups])
+
+
+def compare(current_folder: Path, current_config: TrainConfig, new: TrainingData, new_config: TrainConfig,
+            new_phrasebook: Phrasebook | None, new_model: Any, current_model: Any) -> GateReport | None:
+    """Score both recipes on the same held-out split; None when the two share no document group."""
+    current = read_training_records(current_folder)
+    groups = held_out_groups(current, new)
+    if not groups:
+        return None
+    chosen = set(groups)
+    held_out = _keep(new, chosen, inside=True)
+    current_book = None
+    if (current_folder / PHRASEBOOK_COPY).exists():
+        current_book = parse_phrasebook((current_folder / PHRASEBOOK_COPY).read_text(encoding="utf-8"),
+                                        str(current_folder / PHRASEBOOK_COPY))
+    labels = list(dict.fromkeys([*new.label_set, *current.label_set]))
+    figures = {}
+    for name, data, config, book in (("current", current, current_config, current_book),
+                                     ("new", new, new_config, new_phrasebook)):
+        training = _keep(data, chosen, inside=False)
+        model = fit_model(training.texts, training.labels, config, book, label_order=data.label_set)
+        predicted = [s.label for s in model.score(held_out.texts)]
+        figures[name] = classification_figures(held_out.labels, predicted, labels)
+    seeds = [(i, t) for i, t, s in zip(new.ids, new.texts, new.sources) if s == "seed"]
+    changes = []
+    if seeds:
+        before = current_model.score([t for _, t in seeds])
+        after = new_model.score([t for _, t in seeds])
+        changes = [{"id": i, "text": t, "current": b.label, "new": a.label}
+                   for (i, t), b, a in zip(seeds, before, after) if b.label != a.label]
+    return GateReport(held_out_groups=groups, n_held_out=len(held_out.texts), current=figures["current"],
+                      new=figures["new"], seed_changes=changes)
