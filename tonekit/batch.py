@@ -13,15 +13,16 @@ becomes an error result for that article, and the run goes on.
 from __future__ import annotations
 
 import itertools
+import json
 import logging
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import TonekitError
 
-__all__ = ["ArticleResult", "score_articles", "DEFAULT_CHUNK_SIZE"]
+__all__ = ["ArticleResult", "score_articles", "score_article_lines", "DEFAULT_CHUNK_SIZE"]
 
 log = logging.getLogger(__name__)
 DEFAULT_CHUNK_SIZE = 32
@@ -138,47 +139,50 @@ def _chunks(normalised: Iterator[tuple], size: int) -> Iterator[list[tuple]]:
         yield chunk
 
 
-def _results(chunk: list[tuple], scored: list[dict[str, Any]]) -> Iterator[ArticleResult]:
+def _results(chunk: list[tuple], scored: list[dict[str, Any]]) -> list[ArticleResult]:
     outcomes = iter(scored)
+    results = []
     for article_id, text, fields, error in chunk:
         if error is not None:
-            yield ArticleResult(id=article_id, fields=fields, error=error)
+            results.append(ArticleResult(id=article_id, fields=fields, error=error))
             continue
         outcome = next(outcomes)
         if "error" in outcome:
-            yield ArticleResult(id=article_id, fields=fields, error=outcome["error"])
+            results.append(ArticleResult(id=article_id, fields=fields, error=outcome["error"]))
         else:
-            yield ArticleResult(id=article_id, fields=fields, n_quotes=outcome["n_quotes"], index=outcome["index"],
-                                label=outcome["label"], scores=outcome["scores"], speakers=outcome["speakers"],
-                                quotes=outcome["quotes"])
+            results.append(ArticleResult(id=article_id, fields=fields, n_quotes=outcome["n_quotes"],
+                                         index=outcome["index"], label=outcome["label"], scores=outcome["scores"],
+                                         speakers=outcome["speakers"], quotes=outcome["quotes"]))
+    return results
 
 
-def _work(chunk: list[tuple]) -> list[tuple[str, str]]:
-    return [(article_id, text) for article_id, text, _, error in chunk if error is None]
+def result_task(chunk: list[tuple], mode: str, model_path: str | None) -> list[ArticleResult]:
+    """A chunk's results, built where the chunk is scored."""
+    work = [(article_id, text) for article_id, text, _, error in chunk if error is None]
+    return _results(chunk, score_chunk(work, mode, model_path) if work else [])
 
 
-# -- backends -------------------------------------------------------------------------------
-def _serial(chunks: Iterator[list[tuple]], mode: str, model_path: str | None) -> Iterator[tuple[list, list]]:
+def line_task(chunk: list[tuple], mode: str, model_path: str | None) -> list[tuple[str, int, bool]]:
+    """A chunk's output lines, serialised where the chunk is scored (the parent only writes),
+    with each article's number of quotes and whether it failed."""
+    return [(json.dumps(r.to_record(), ensure_ascii=False), r.n_quotes, r.ok)
+            for r in result_task(chunk, mode, model_path)]
+
+
+# -- backends: each yields the task's output per chunk, in input order ---------------------
+def _serial(chunks: Iterator[list[tuple]], task: Callable, args: tuple) -> Iterator[list]:
     for chunk in chunks:
-        yield chunk, score_chunk(_work(chunk), mode, model_path)
+        yield task(chunk, *args)
 
 
-def _joblib(chunks: Iterator[list[tuple]], mode: str, model_path: str | None, n_jobs: int) -> Iterator[tuple[list, list]]:
+def _joblib(chunks: Iterator[list[tuple]], task: Callable, args: tuple, n_jobs: int) -> Iterator[list]:
     from joblib import Parallel, delayed
 
-    pending: list[list[tuple]] = []
-
-    def tasks() -> Iterator[Any]:
-        for chunk in chunks:
-            pending.append(chunk)
-            yield delayed(score_chunk)(_work(chunk), mode, model_path)
-
     parallel = Parallel(n_jobs=n_jobs, return_as="generator", pre_dispatch="2*n_jobs")
-    for scored in parallel(tasks()):
-        yield pending.pop(0), scored
+    yield from parallel(delayed(task)(chunk, *args) for chunk in chunks)
 
 
-def _dask(chunks: Iterator[list[tuple]], mode: str, model_path: str | None, scheduler: Any) -> Iterator[tuple[list, list]]:
+def _dask(chunks: Iterator[list[tuple]], task: Callable, args: tuple, scheduler: Any) -> Iterator[list]:
     try:
         from distributed import Client
     except ImportError:
@@ -190,17 +194,39 @@ def _dask(chunks: Iterator[list[tuple]], mode: str, model_path: str | None, sche
         raise SchedulerError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
     try:
         window = max(2, 2 * sum(client.nthreads().values()))
-        in_flight: list[tuple[list, Any]] = []
+        in_flight: list[Any] = []
         for chunk in chunks:
-            in_flight.append((chunk, client.submit(score_chunk, _work(chunk), mode, model_path, pure=False)))
+            in_flight.append(client.submit(task, chunk, *args, pure=False))
             if len(in_flight) >= window:
-                done, future = in_flight.pop(0)
-                yield done, future.result()
-        for done, future in in_flight:
-            yield done, future.result()
+                yield in_flight.pop(0).result()
+        for future in in_flight:
+            yield future.result()
     finally:
         if owns:
             client.close()
+
+
+def _run(items: Iterable[Any], task: Callable, n_jobs: int, scheduler: Any, mode: str, model: str | Path | None,
+         chunk_size: int) -> Iterator[list]:
+    from .extract import resolve_mode
+
+    if not isinstance(n_jobs, int) or isinstance(n_jobs, bool) or n_jobs == 0 or n_jobs < -1:
+        raise ValueError(f"n_jobs must be a positive int or -1, got {n_jobs!r}")
+    if not isinstance(chunk_size, int) or isinstance(chunk_size, bool) or chunk_size < 1:
+        raise ValueError(f"chunk_size must be a positive int, got {chunk_size!r}")
+    mode = resolve_mode(mode)
+    model_path = None if model is None else str(Path(model).resolve())
+    if scheduler is None and n_jobs == 1:
+        _model(model_path)  # loaded here, where the work happens
+    else:
+        from .store import verify_model
+        verify_model(model_path)  # fail fast on a missing or untrusted model; the workers load it
+    chunks = _chunks(_normalise(items), chunk_size)
+    if scheduler is not None:
+        return _dask(chunks, task, (mode, model_path), scheduler)
+    if n_jobs == 1:
+        return _serial(chunks, task, (mode, model_path))
+    return _joblib(chunks, task, (mode, model_path), n_jobs)
 
 
 def score_articles(items: Iterable[Any], *, n_jobs: int = 1, scheduler: Any = None, mode: str = "auto",
@@ -213,20 +239,14 @@ def score_articles(items: Iterable[Any], *, n_jobs: int = 1, scheduler: Any = No
     ``scheduler``: a Dask distributed scheduler address (``"tcp://host:8786"``) or ``Client``;
     overrides ``n_jobs``. ``model``: a model folder (default: the shipped model).
     """
-    from .extract import resolve_mode
+    stream = _run(items, result_task, n_jobs, scheduler, mode, model, chunk_size)
+    return (result for chunk in stream for result in chunk)
 
-    if not isinstance(n_jobs, int) or isinstance(n_jobs, bool) or n_jobs == 0 or n_jobs < -1:
-        raise ValueError(f"n_jobs must be a positive int or -1, got {n_jobs!r}")
-    if not isinstance(chunk_size, int) or isinstance(chunk_size, bool) or chunk_size < 1:
-        raise ValueError(f"chunk_size must be a positive int, got {chunk_size!r}")
-    mode = resolve_mode(mode)
-    model_path = None if model is None else str(Path(model).resolve())
-    _model(model_path)  # fail fast, here, on a missing or untrusted model
-    chunks = _chunks(_normalise(items), chunk_size)
-    if scheduler is not None:
-        stream = _dask(chunks, mode, model_path, scheduler)
-    elif n_jobs == 1:
-        stream = _serial(chunks, mode, model_path)
-    else:
-        stream = _joblib(chunks, mode, model_path, n_jobs)
-    return (result for chunk, scored in stream for result in _results(chunk, scored))
+
+def score_article_lines(items: Iterable[Any], *, n_jobs: int = 1, scheduler: Any = None, mode: str = "auto",
+                        model: str | Path | None = None, chunk_size: int = DEFAULT_CHUNK_SIZE
+                        ) -> Iterator[tuple[str, int, bool]]:
+    """:func:`score_articles` as JSON lines ``(line, n_quotes, ok)``, serialised in the workers:
+    what ``tonekit batch`` writes, without the parent process becoming the bottleneck."""
+    stream = _run(items, line_task, n_jobs, scheduler, mode, model, chunk_size)
+    return (line for chunk in stream for line in chunk)

@@ -463,15 +463,18 @@ def batch_command(inputs: tuple[str, ...], out: Path, quotes_csv: Path | None, j
 
     from tqdm import tqdm
 
-    from .batch import score_articles
+    from .batch import score_article_lines
     from .results import ResultsWriter, completed_ids, write_quotes_csv
     from .sources import count_hint, iter_items
 
+    from .store import read_meta, resolve_model_dir, verify_model
+
     try:
         done = completed_ids(out)
-    except ValueError as exc:
+        verify_model(model_path)  # fail before any work; the workers load it
+        labels = list(read_meta(resolve_model_dir(model_path))["labels"])
+    except (ValueError, TonekitError) as exc:
         _fail(str(exc))
-    model = _load(model_path)
     skipped = 0
 
     def pending():  # type: ignore[no-untyped-def]
@@ -487,14 +490,14 @@ def batch_command(inputs: tuple[str, ...], out: Path, quotes_csv: Path | None, j
     articles = quotes = errors = 0
     started = time.perf_counter()
     try:
-        results = score_articles(pending(), n_jobs=jobs, scheduler=scheduler, mode=mode, model=model_path)
+        lines = score_article_lines(pending(), n_jobs=jobs, scheduler=scheduler, mode=mode, model=model_path)
         with ResultsWriter(out) as writer, tqdm(total=None if hint is None else max(0, hint - len(done)),
                                                 unit="article", disable=not show, file=sys.stderr) as bar:
-            for result in results:
-                writer.write(result.to_record())
+            for line, n_quotes, ok in lines:
+                writer.write_line(line)
                 articles += 1
-                quotes += result.n_quotes
-                errors += not result.ok
+                quotes += n_quotes
+                errors += not ok
                 bar.update(1)
     except KeyboardInterrupt:
         click.echo(f"\ninterrupted: {articles} articles written to {out}; rerun the same command to resume", err=True)
@@ -506,7 +509,7 @@ def batch_command(inputs: tuple[str, ...], out: Path, quotes_csv: Path | None, j
     click.echo(f"{articles} articles{resumed}, {quotes} quotes, {errors} errors in {seconds:.1f} s "
                f"({articles / seconds if seconds > 0 else 0:.1f} articles/s) -> {out}", err=True)
     if quotes_csv is not None:
-        rows = write_quotes_csv(out, quotes_csv, list(model.labels))
+        rows = write_quotes_csv(out, quotes_csv, labels)
         click.echo(f"{rows} quotes -> {quotes_csv}", err=True)
     if strict and errors:
         sys.exit(1)

@@ -7,20 +7,21 @@ The label set is read from the data, so a model that adds labels (say "hostile")
 
 from __future__ import annotations
 
+import heapq
 import html
 import json
 import logging
 import math
-import statistics
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from .errors import ReportInputError
 
-__all__ = ["ReportData", "SpeakerRow", "PeriodPoint", "QuoteRow", "load_results", "summarise",
+__all__ = ["ReportData", "SpeakerRow", "PeriodPoint", "QuoteRow", "iter_results", "load_results", "summarise",
            "render_html", "write_report"]
 
 logger = logging.getLogger(__name__)
@@ -32,6 +33,7 @@ FALLBACK_COLOURS = ("#CC79A7", "#009E73", "#56B4E9", "#332288", "#882255", "#44A
 POSITIVE, NEGATIVE = LABEL_COLOURS["cooperative"], LABEL_COLOURS["conflictual"]
 UNATTRIBUTED = "(unattributed)"
 TOP_SPEAKERS, TOP_QUOTES, MAX_ERRORS_SHOWN = 20, 5, 50
+MAX_ERRORS_KEPT = MAX_ERRORS_SHOWN  # the page lists this many; the count covers them all
 
 
 @dataclass(frozen=True)
@@ -84,33 +86,40 @@ class ReportData:
     errors: list[tuple[str, str]] = field(default_factory=list)
 
 
-def load_results(path: Path) -> list[dict]:
-    """Records of a results JSONL. A bad line raises; a torn last line (a crashed run) is skipped."""
+def iter_results(path: Path) -> Iterator[dict]:
+    """Records of a results JSONL, one at a time (a report of millions of articles streams).
+    A bad line raises; a torn last line (a crashed run) is skipped with a warning."""
     path = Path(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        handle = open(path, "rb")
     except OSError as exc:
         raise ReportInputError(f"{path}: cannot read results file ({exc.strerror or exc})") from exc
-    except UnicodeDecodeError as exc:
-        raise ReportInputError(f"{path}: not valid UTF-8 (byte 0x{exc.object[exc.start]:02x} at offset "
-                               f"{exc.start}); pass the JSONL a batch run wrote") from exc
-    lines = text.split("\n")  # not splitlines(): JSON strings may hold U+2028 and friends
-    records: list[dict] = []
-    for lineno, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            if lineno == len(lines):  # last line and no newline after it: a run cut short
-                logger.warning("%s: line %d: skipping truncated last line (no newline, not valid JSON)", path, lineno)
+    with handle:
+        for lineno, raw in enumerate(handle, 1):  # bytes: split on \n only, never on U+2028
+            try:
+                line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                raise ReportInputError(f"{path}: line {lineno}: not valid UTF-8 (byte 0x{raw[exc.start]:02x}); "
+                                       "pass the JSONL a batch run wrote") from exc
+            if not line.strip():
                 continue
-            raise ReportInputError(f"{path}: line {lineno}: not valid JSON ({exc.msg}, column {exc.colno})") from exc
-        if not isinstance(record, dict):
-            raise ReportInputError(f"{path}: line {lineno}: expected one JSON object per line, "
-                                   f"got {type(record).__name__}")
-        records.append(record)
-    return records
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                if not raw.endswith(b"\n"):  # last line and no newline after it: a run cut short
+                    logger.warning("%s: line %d: skipping truncated last line (no newline, not valid JSON)",
+                                   path, lineno)
+                    continue
+                raise ReportInputError(f"{path}: line {lineno}: not valid JSON ({exc.msg}, column {exc.colno})") from exc
+            if not isinstance(record, dict):
+                raise ReportInputError(f"{path}: line {lineno}: expected one JSON object per line, "
+                                       f"got {type(record).__name__}")
+            yield record
+
+
+def load_results(path: Path) -> list[dict]:
+    """All records of a results JSONL (see :func:`iter_results`)."""
+    return list(iter_results(path))
 
 
 def _num(value: object) -> float | None:
@@ -147,19 +156,24 @@ def _period(d: date, granularity: str) -> tuple[date, str]:
 
 
 def summarise(records: Iterable[dict]) -> ReportData:
-    """Count, group and rank what the page shows; tolerant of missing optional fields."""
+    """Count, group and rank what the page shows, in one pass with bounded memory: running
+    totals per speaker and per day, and only the top quotes; tolerant of missing fields."""
     data = ReportData()
     labels: Counter[str] = Counter()
     label_names: set[str] = set()
-    by_speaker: dict[str, list[tuple[float | None, str | None]]] = defaultdict(list)
-    dated: list[tuple[date, float | None]] = []
-    ranked: list[QuoteRow] = []
+    speakers: dict[str, list[Any]] = {}   # speaker -> [quotes, sum of index, indexed quotes, label counts]
+    days: dict[date, list[float]] = {}    # day -> [quotes, sum of index, indexed quotes]
+    index_sum, index_n = 0.0, 0
+    top: list[tuple[float, int, QuoteRow]] = []      # min-heaps of the most cooperative ...
+    bottom: list[tuple[float, int, QuoteRow]] = []   # ... and the most conflictual quotes
+    seen = 0
     for rec in records:
         data.n_articles += 1
         art_id = str(rec.get("id") if rec.get("id") is not None else "(no id)")
         if rec.get("error") is not None:
             data.n_errors += 1
-            data.errors.append((art_id, str(rec["error"])))
+            if len(data.errors) < MAX_ERRORS_KEPT:
+                data.errors.append((art_id, str(rec["error"])))
             continue
         day = _parse_date(rec.get("date"))
         if day is None and rec.get("date") not in (None, ""):
@@ -175,36 +189,49 @@ def summarise(records: Iterable[dict]) -> ReportData:
                 labels[label] += 1
                 label_names.add(label)
             speaker = str(q.get("speaker") or "").strip() or UNATTRIBUTED
-            by_speaker[speaker].append((index, label))
+            totals = speakers.setdefault(speaker, [0, 0.0, 0, Counter()])
+            totals[0] += 1
+            if label is not None:
+                totals[3][label] += 1
             if day is not None:
-                dated.append((day, index))
-            if index is not None:
-                ranked.append(QuoteRow(str(q.get("text") or ""), index, label, speaker, art_id))
+                per_day = days.setdefault(day, [0, 0.0, 0])
+                per_day[0] += 1
+            if index is None:
+                continue
+            totals[1] += index
+            totals[2] += 1
+            if day is not None:
+                per_day[1] += index
+                per_day[2] += 1
+            index_sum, index_n = index_sum + index, index_n + 1
+            seen += 1
+            row = QuoteRow(str(q.get("text") or ""), index, label, speaker, art_id)
+            # Sign decides the table, rank decides the order: a -0.9 quote is never "most cooperative".
+            heap, key = (top, index) if index > 0 else (bottom, -index) if index < 0 else (None, 0.0)
+            if heap is not None:
+                (heapq.heappush if len(heap) < TOP_QUOTES else heapq.heappushpop)(heap, (key, -seen, row))
     order = [lab for lab in KNOWN_LABELS if lab in label_names] + sorted(label_names - set(KNOWN_LABELS))
     data.label_counts = {lab: labels[lab] for lab in order}
-    indices = [r.index for r in ranked]
-    data.mean_index = statistics.fmean(indices) if indices else None
-    rows = []
-    for speaker, items in by_speaker.items():
-        values = [i for i, _ in items if i is not None]
-        counts = Counter(lab for _, lab in items if lab is not None)
-        rows.append(SpeakerRow(speaker, len(items), statistics.fmean(values) if values else None,
-                               {lab: counts[lab] for lab in order if counts[lab]}))
+    data.mean_index = index_sum / index_n if index_n else None
+    rows = [SpeakerRow(speaker, n, total / n_indexed if n_indexed else None,
+                       {lab: counts[lab] for lab in order if counts[lab]})
+            for speaker, (n, total, n_indexed, counts) in speakers.items()]
     rows.sort(key=lambda r: (-r.n_quotes, r.speaker == UNATTRIBUTED, r.speaker.casefold()))
     data.speakers, data.n_speakers = rows[:TOP_SPEAKERS], len(rows)
-    if dated:
-        data.first_date, data.last_date = min(d for d, _ in dated), max(d for d, _ in dated)
+    if days:
+        data.first_date, data.last_date = min(days), max(days)
         span = (data.last_date - data.first_date).days
         data.granularity = "day" if span <= 62 else "week" if span <= 730 else "month"
-        periods: dict[tuple[date, str], list[float | None]] = defaultdict(list)
-        for day, index in dated:
-            periods[_period(day, data.granularity)].append(index)
-        for (start, name), values in sorted(periods.items()):
-            known = [v for v in values if v is not None]
-            data.timeline.append(PeriodPoint(name, start, len(values), statistics.fmean(known) if known else None))
-    # Sign decides the table, rank decides the order: a -0.9 quote is never "most cooperative".
-    data.most_cooperative = sorted((r for r in ranked if r.index > 0), key=lambda r: -r.index)[:TOP_QUOTES]
-    data.most_conflictual = sorted((r for r in ranked if r.index < 0), key=lambda r: r.index)[:TOP_QUOTES]
+        periods: dict[tuple[date, str], list[float]] = defaultdict(lambda: [0, 0.0, 0])
+        for day, (n, total, n_indexed) in days.items():
+            period = periods[_period(day, data.granularity)]
+            period[0] += n
+            period[1] += total
+            period[2] += n_indexed
+        for (start, name), (n, total, n_indexed) in sorted(periods.items()):
+            data.timeline.append(PeriodPoint(name, start, int(n), total / n_indexed if n_indexed else None))
+    data.most_cooperative = [row for _, _, row in sorted(top, key=lambda t: (-t[0], -t[1]))]
+    data.most_conflictual = [row for _, _, row in sorted(bottom, key=lambda t: (-t[0], -t[1]))]
     if data.n_bad_dates:
         logger.warning("%d article(s) with an unreadable date left out of the timeline", data.n_bad_dates)
     return data
@@ -438,8 +465,8 @@ def render_html(data: ReportData, *, title: str = "tonekit report") -> str:
     shown = f"Top {len(data.speakers)} of {data.n_speakers} speakers by number of quotes." if data.speakers else ""
     errors = (_table(["Article", "Error"], [[f"<code>{_esc(i)}</code>", _esc(e)] for i, e in
                                             data.errors[:MAX_ERRORS_SHOWN]]) if data.errors else _note("no errors"))
-    if len(data.errors) > MAX_ERRORS_SHOWN:
-        errors += _note(f"\u2026 and {len(data.errors) - MAX_ERRORS_SHOWN} more not shown")
+    if data.n_errors > len(data.errors[:MAX_ERRORS_SHOWN]):
+        errors += _note(f"\u2026 and {data.n_errors - len(data.errors[:MAX_ERRORS_SHOWN])} more not shown")
     speaker_table = _table(["Speaker", "Quotes", "Mean index", *label_head], speaker_rows, "speakers")
     extremes = (f"<h3>Most cooperative</h3>\n{_quote_table(data.most_cooperative, colours, 'no quote above 0')}\n"
                 f"<h3>Most conflictual</h3>\n{_quote_table(data.most_conflictual, colours, 'no quote below 0')}")
@@ -463,7 +490,7 @@ def render_html(data: ReportData, *, title: str = "tonekit report") -> str:
 def write_report(results: Path, out: Path, *, title: str | None = None) -> ReportData:
     """Load, summarise, render and write the page as UTF-8; the data is returned for a summary."""
     results, out = Path(results), Path(out)
-    data = summarise(load_results(results))
+    data = summarise(iter_results(results))
     out.write_text(render_html(data, title=title or f"tonekit report: {results.name}"), encoding="utf-8")
     logger.info("wrote %s (%d articles, %d quotes, %d errors)", out, data.n_articles, data.n_quotes, data.n_errors)
     return data

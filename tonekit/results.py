@@ -67,8 +67,12 @@ class ResultsWriter:
         return self
 
     def write(self, record: dict[str, Any]) -> None:
+        self.write_line(json.dumps(record, ensure_ascii=False))
+
+    def write_line(self, line: str) -> None:
+        """One already serialised record (no newline inside)."""
         assert self._handle is not None, "use ResultsWriter as a context manager"
-        self._handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self._handle.write(line + "\n")
         self.written += 1
         if self.written % self.flush_every == 0:
             self._handle.flush()

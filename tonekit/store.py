@@ -23,7 +23,7 @@ import joblib
 from .errors import ModelLoadError
 from .model import MODEL_FORMAT, ToneModel
 
-__all__ = ["save_model", "load_model", "read_meta", "annotation_snapshot", "default_models_dir",
+__all__ = ["save_model", "load_model", "verify_model", "read_meta", "annotation_snapshot", "default_models_dir",
            "resolve_model_dir", "set_default", "ModelVersionWarning", "ARTIFACT", "META", "POINTER"]
 
 ARTIFACT = "model.joblib"
@@ -164,9 +164,10 @@ def set_default(models_dir: Path | str, name: str) -> Path:
     return pointer
 
 
-def load_model(path: Path | str | None = None, *, expected_sha256: str | None = None) -> ToneModel:
-    """Load a model folder after checking its artifact against ``meta.json`` (and, if given,
-    against ``expected_sha256``); warn if it was trained with other library versions."""
+def verify_model(path: Path | str | None = None, *, expected_sha256: str | None = None) -> Path:
+    """Every check :func:`load_model` makes, without unpickling: the artifact to load.
+
+    A parent process that hands the loading to workers calls this to fail fast."""
     folder = resolve_model_dir(path)
     meta = read_meta(folder)
     artifact = folder / str(meta.get("artifact", ARTIFACT))
@@ -188,6 +189,13 @@ def load_model(path: Path | str | None = None, *, expected_sha256: str | None = 
     if differing:
         warnings.warn(f"{folder.name} was trained with {', '.join(differing)}; retrain with `tonekit train` "
                       "if scores look wrong", ModelVersionWarning, stacklevel=2)
+    return artifact
+
+
+def load_model(path: Path | str | None = None, *, expected_sha256: str | None = None) -> ToneModel:
+    """Load a model folder after checking its artifact against ``meta.json`` (and, if given,
+    against ``expected_sha256``); warn if it was trained with other library versions."""
+    artifact = verify_model(path, expected_sha256=expected_sha256)
     model = joblib.load(artifact)
     if not isinstance(model, ToneModel):
         raise ModelLoadError(f"{artifact}: holds a {type(model).__name__}, not a tonekit ToneModel")
