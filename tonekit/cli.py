@@ -35,6 +35,15 @@ def main(verbose: bool) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="tonekit: %(levelname)s: %(message)s")
 
 
+def _csv_writer(fmt: str, fields: list[str]) -> csv.DictWriter | None:
+    """A CSV writer on stdout with its header written, when the format is csv."""
+    if fmt != "csv":
+        return None
+    writer = csv.DictWriter(sys.stdout, fieldnames=fields, extrasaction="ignore")
+    writer.writeheader()
+    return writer
+
+
 def _truncate(text: str | None, width: int) -> str:
     text = " ".join((text or "").split())
     return text if len(text) <= width else text[: width - 1] + "\u2026"
@@ -60,9 +69,7 @@ def _quote_rows(doc: str, quotes: Iterable[Quote]) -> list[dict]:
 def quotes_command(inputs: tuple[str, ...], fmt: str, mode: str) -> None:
     """Print the quotes of articles: FILE, DIR (every .txt inside) or - for stdin."""
     errors = 0
-    writer = csv.DictWriter(sys.stdout, fieldnames=_QUOTE_FIELDS, extrasaction="ignore") if fmt == "csv" else None
-    if writer is not None:
-        writer.writeheader()
+    writer = _csv_writer(fmt, _QUOTE_FIELDS)
     for item in iter_text_articles(list(inputs)):
         if isinstance(item, ArticleError):
             click.echo(f"tonekit: error: {item.error}", err=True)
@@ -226,9 +233,7 @@ def score_command(inputs: tuple[str, ...], articles: bool, fmt: str, explain: in
         _score_articles(inputs, fmt, explain, mode, model, labels)
         return
     fields = ["id", "label", "index", *labels, "text"]
-    writer = csv.DictWriter(sys.stdout, fieldnames=fields, extrasaction="ignore") if fmt == "csv" else None
-    if writer is not None:
-        writer.writeheader()
+    writer = _csv_writer(fmt, fields)
     rows: list[dict] = []
     batch: list[tuple[str, str]] = []
 
@@ -259,9 +264,7 @@ def _score_articles(inputs: tuple[str, ...], fmt: str, explain: int, mode: str, 
 
     errors = 0
     fields = ["doc", "speaker", "kind", "label", "index", *labels, "start", "end", "text"]
-    writer = csv.DictWriter(sys.stdout, fieldnames=fields, extrasaction="ignore") if fmt == "csv" else None
-    if writer is not None:
-        writer.writeheader()
+    writer = _csv_writer(fmt, fields)
     for item in iter_text_articles(list(inputs)):
         if isinstance(item, ArticleError):
             click.echo(f"tonekit: error: {item.error}", err=True)
