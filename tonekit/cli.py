@@ -331,7 +331,11 @@ def train_command(annotations_dir: Path, out: Path | None, phrasebook: Path | No
     config = TrainConfig()
     try:
         result = train(annotations_dir, config=config, phrasebook=phrasebook)
-        out = out or default_models_dir() / f"tone-{annotation_snapshot(annotations_dir)[:10]}"
+        if out is None:
+            models_dir = default_models_dir()
+            if (models_dir / "meta.json").exists():  # $TONEKIT_MODEL names a model folder: train beside it
+                models_dir = models_dir.parent
+            out = models_dir / f"tone-{annotation_snapshot(annotations_dir)[:10]}"
         save_model(result.model, out, report=result.report, config=config.to_dict(), annotations=annotations_dir,
                    data=result.data, phrasebook=result.phrasebook)
     except TonekitError as exc:
