@@ -29,14 +29,16 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from scipy import sparse
 
 from .cues import read_data_lines
 from .phrasebook import Phrasebook
 from .tokens import PUNCTUATION, SEP, tokenize_batch, tokenize_one
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 __all__ = ["FeatureConfig", "FeatureSpace", "Encoded", "tokenize"]
 
@@ -102,6 +104,8 @@ class Encoded:
 
     def to_csr(self, n_columns: int) -> sparse.csr_matrix:
         """The scikit-learn view of the same features (duplicates summed)."""
+        from scipy import sparse  # training only: scoring never builds a matrix
+
         matrix = sparse.csr_matrix((self.value, (self.doc, self.col)), shape=(self.n_docs, n_columns))
         matrix.sum_duplicates()
         return matrix

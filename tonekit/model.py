@@ -10,22 +10,25 @@ from __future__ import annotations
 
 import gc
 import math
+import pickle
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
 import numpy as np
-from sklearn.linear_model import LogisticRegression
-from sklearn.naive_bayes import ComplementNB
 
 from .features import FeatureSpace
 from .tone import INDEX_WEIGHTS, ToneScore
+
+if TYPE_CHECKING:  # scoring never needs scikit-learn itself: keep it out of the import
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.naive_bayes import ComplementNB
 
 __all__ = ["ToneModel", "validate_texts", "MODEL_FORMAT"]
 
 # Bumped whenever the pickled layout of ToneModel or FeatureSpace changes; a model of
 # another format must be retrained, not half-loaded.
-MODEL_FORMAT = 4
+MODEL_FORMAT = 5
 
 
 def validate_texts(texts: Any) -> list[str]:
@@ -44,27 +47,67 @@ def validate_texts(texts: Any) -> list[str]:
     return items
 
 
-@dataclass
+@dataclass(eq=False)
 class ToneModel:
-    """Everything needed to score: fitted features, estimator, labels, temperature, index weights."""
+    """Everything needed to score: fitted features, the two fitted experts, labels, temperature
+    and index weights.
+
+    Pickled, the experts travel as one nested pickle and scoring uses their weights, saved
+    beside it as plain arrays: loading a model to score does not import scikit-learn (a second
+    per worker process), which happens only when ``estimator`` or ``naive_bayes`` is read.
+    """
 
     space: FeatureSpace
     estimator: LogisticRegression
-    naive_bayes: ComplementNB | None = None
+    naive_bayes: ComplementNB | None
     temperature: float = 1.0
     index_weights: Mapping[str, float] = field(default_factory=lambda: dict(INDEX_WEIGHTS))
     label_order: tuple[str, ...] = ()
-    _weights: np.ndarray | None = field(default=None, init=False, repr=False, compare=False)
-    _bias: np.ndarray | None = field(default=None, init=False, repr=False, compare=False)
-    _tables: dict[str, np.ndarray] | None = field(default=None, init=False, repr=False, compare=False)
-    _labels: tuple[str, ...] | None = field(default=None, init=False, repr=False, compare=False)
-    _combined: np.ndarray | None = field(default=None, init=False, repr=False, compare=False)
+    _weights: np.ndarray | None = field(default=None, init=False, repr=False)
+    _bias: np.ndarray | None = field(default=None, init=False, repr=False)
+    _tables: dict[str, np.ndarray] | None = field(default=None, init=False, repr=False)
+    _labels: tuple[str, ...] | None = field(default=None, init=False, repr=False)
+    _combined: np.ndarray | None = field(default=None, init=False, repr=False)
+    _fitted: tuple[np.ndarray, np.ndarray, tuple[str, ...]] | None = field(default=None, init=False, repr=False)
 
     def __getstate__(self) -> dict:
+        self._fitted_linear()
         state = self.__dict__.copy()
         for derived in ("_weights", "_bias", "_tables", "_labels", "_combined"):
             state[derived] = None  # rebuilt on first use
+        state["_experts"] = pickle.dumps((state.pop("estimator"), state.pop("naive_bayes")),
+                                         protocol=pickle.HIGHEST_PROTOCOL)
         return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+
+    def __getattr__(self, name: str) -> Any:
+        """``estimator`` and ``naive_bayes`` of an unpickled model, unpickled on first use."""
+        experts = self.__dict__.get("_experts")
+        if name in ("estimator", "naive_bayes") and experts is not None:
+            self.__dict__["estimator"], self.__dict__["naive_bayes"] = pickle.loads(experts)
+            del self.__dict__["_experts"]
+            return self.__dict__[name]
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def _fitted_linear(self) -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
+        """Weights (columns x labels), bias and labels of the two experts together, in the
+        experts' label order. With the naive Bayes expert the model is the product of the two
+        experts' probabilities; both are linear in the features, so their log-odds add."""
+        if self._fitted is None:
+            coef = np.asarray(self.estimator.coef_, dtype=np.float64)
+            intercept = np.asarray(self.estimator.intercept_, dtype=np.float64)
+            if coef.shape[0] == 1:  # scikit-learn stores a two-label model as one row
+                coef = np.vstack((-coef[0] / 2, coef[0] / 2))
+                intercept = np.array((-intercept[0] / 2, intercept[0] / 2))
+            fitted = tuple(str(c) for c in self.estimator.classes_)
+            weights, bias = coef.T.copy(), intercept.copy()
+            if self.naive_bayes is not None:
+                nb_classes = [str(c) for c in self.naive_bayes.classes_]
+                weights += self.naive_bayes.feature_log_prob_[[nb_classes.index(label) for label in fitted]].T
+            self._fitted = (weights, bias, fitted)
+        return self._fitted
 
     def set_temperature(self, temperature: float) -> None:
         """Calibrate: divide the logits by ``temperature`` (> 0) from now on."""
@@ -77,29 +120,19 @@ class ToneModel:
     def labels(self) -> tuple[str, ...]:
         """The labels in the guideline's order (scikit-learn sorts them alphabetically)."""
         if self._labels is None:
-            fitted = [str(c) for c in self.estimator.classes_]
+            fitted = self._fitted_linear()[2]
             ordered = [label for label in self.label_order if label in fitted]
             self._labels = tuple(ordered + sorted(set(fitted) - set(ordered)))
         return self._labels
 
     def _linear(self) -> tuple[np.ndarray, np.ndarray]:
-        """Weights (columns x labels) and bias of the whole model, divided by the calibration
-        temperature. With the naive Bayes expert, the model is the product of the two experts'
-        probabilities; both are linear in the features, so their log-odds simply add."""
+        """Weights (columns x labels) and bias in :attr:`labels` order, divided by the
+        calibration temperature."""
         if self._weights is None or self._bias is None:
-            coef = np.asarray(self.estimator.coef_, dtype=np.float64)
-            intercept = np.asarray(self.estimator.intercept_, dtype=np.float64)
-            if coef.shape[0] == 1:  # scikit-learn stores a two-label model as one row
-                coef = np.vstack((-coef[0] / 2, coef[0] / 2))
-                intercept = np.array((-intercept[0] / 2, intercept[0] / 2))
-            fitted = [str(c) for c in self.estimator.classes_]
+            weights, bias, fitted = self._fitted_linear()
             order = [fitted.index(label) for label in self.labels]
-            weights, bias = coef[order].T.copy(), intercept[order].copy()
-            if self.naive_bayes is not None:
-                nb_classes = [str(c) for c in self.naive_bayes.classes_]
-                weights += self.naive_bayes.feature_log_prob_[[nb_classes.index(label) for label in self.labels]].T
-            self._weights = np.ascontiguousarray(weights / self.temperature)
-            self._bias = bias / self.temperature
+            self._weights = np.ascontiguousarray(weights[:, order] / self.temperature)
+            self._bias = bias[order] / self.temperature
         return self._weights, self._bias
 
     def _token_tables(self) -> dict[str, np.ndarray]:
