@@ -68,8 +68,17 @@ def test_import_loads_no_pipeline() -> None:
     assert out == ["0", "0"]
 
 
+def test_import_loads_no_model_and_no_scikit_learn() -> None:
+    code = ("import sys, tonekit, tonekit.scoring as s; "
+            "print(s._cached is None, 'sklearn' in sys.modules, callable(tonekit.score_articles))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["True", "False", "True"]
+
+
 def test_public_names() -> None:
-    assert set(tonekit.__all__) >= {"extract_quotes", "Quote"}
+    assert set(tonekit.__all__) >= {"extract_quotes", "Quote", "score", "ToneScore", "load_model", "score_article",
+                                    "score_articles", "iter_items", "train"}
+    assert all(getattr(tonekit, name) is not None for name in tonekit.__all__)
 
 
 @pytest.mark.parametrize("mode", ["fast", pytest.param("accurate", marks=pytest.mark.skipif(

@@ -13,12 +13,13 @@ from .extract import extract_quotes
 from .quote import Quote
 
 __all__ = ["extract_quotes", "Quote", "score", "ToneScore", "load_model", "score_article", "ArticleTone",
-           "train", "TonekitError", "PipelineNotInstalledError", "InvalidModeError", "ModelLoadError",
-           "AnnotationError"]
+           "score_articles", "ArticleResult", "iter_items", "train", "TonekitError", "PipelineNotInstalledError",
+           "InvalidModeError", "ModelLoadError", "AnnotationError"]
 __version__ = "0.1.0"
 
 _LAZY = {"score": "scoring", "ToneScore": "tone", "load_model": "store", "score_article": "article_tone",
-         "ArticleTone": "article_tone", "train": "training"}
+         "ArticleTone": "article_tone", "score_articles": "batch", "ArticleResult": "batch", "iter_items": "sources",
+         "train": "training"}
 
 
 def __getattr__(name: str) -> Any:

@@ -25,7 +25,6 @@ per-call overhead dominates on one short text. A property test checks they agree
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field

@@ -270,8 +270,8 @@ class ToneModel:
             index = np.clip(probabilities @ weights, -1.0, 1.0).tolist()
             best = probabilities.argmax(axis=1).tolist()
             rows = probabilities.tolist()
-            return [ToneScore(labels[top], dict(zip(labels, row)), idx,
-                              self.explain(text, labels[top], k) if k else (), self, text)
+            return [ToneScore(labels[top], labels, row, idx, self.explain(text, labels[top], k) if k else (),
+                              self, text)
                     for text, row, top, idx in zip(texts, rows, best, index)]
         finally:
             if collecting:
@@ -282,12 +282,12 @@ class ToneModel:
         top = max(logits)
         exp = [math.exp(v - top) for v in logits]
         total = sum(exp)
-        scores = {label: e / total for label, e in zip(labels, exp)}
+        probabilities = [e / total for e in exp]
         get = self.index_weights.get
-        index = max(-1.0, min(1.0, sum(get(label, 0.0) * p for label, p in scores.items())))
+        index = max(-1.0, min(1.0, sum(get(label, 0.0) * p for label, p in zip(labels, probabilities))))
         label = labels[logits.index(top)]
         k = 0 if explain is False else (5 if explain is True else int(explain))
-        return ToneScore(label, scores, index, self.explain(text, label, k) if k else (), self, text)
+        return ToneScore(label, labels, probabilities, index, self.explain(text, label, k) if k else (), self, text)
 
     # -- explanations ----------------------------------------------------------------
     def explain(self, text: str, label: str, k: int = 5) -> tuple[tuple[str, float], ...]:
