@@ -476,6 +476,8 @@ def batch_command(inputs: tuple[str, ...], out: Path, quotes_csv: Path | None, j
 
     from .store import read_meta, resolve_model_dir, verify_model
 
+    if str(out) == "-":
+        _fail("--out must be a file: results are appended as they arrive, and a rerun resumes from it")
     try:
         done = completed_ids(out)
         verify_model(model_path)  # fail before any work; the workers load it
