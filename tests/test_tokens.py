@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from tonekit.features import tokenize
 from tonekit.tokens import SEP, tokenize_batch, tokenize_one
 
-PIECES = st.sampled_from(["We", " ", "welcome", ",", ".", "“", "”", "’", "'", "won’t", "Wang Yi", "NATO", "US",
+PIECES = st.sampled_from(["We", "WE OPPOSE", " ", "welcome", ",", ".", "“", "”", "’", "'", "won’t", "Wang Yi", "NATO", "US",
                           "é", "中国", "\x1e", "\n", "-", "?", "!", ":", ";", '"', "A", "firmly", "not", "Erdoğan"])
 TEXTS = st.one_of(st.text(max_size=80), st.lists(PIECES, max_size=30).map("".join))
 
@@ -37,7 +37,8 @@ def test_batch_equals_one_by_one(texts: list[str]) -> None:
     ("Talks with Mr Wang Yi ended", ["talks", "with", "xname", "xname", "xname", "ended"]),
     ("café au lait", ["caf", "au", "lait"]),
     ("A plan, I said", ["a", "plan", ",", "i", "said"]),
+    ("WE FIRMLY OPPOSE THIS", ["we", "firmly", "oppose", "this"]),
 ], ids=["plain", "curly-quotes-hyphen", "names-masked-mid-sentence", "capital-after-quote", "person",
-        "non-ascii-separates", "single-letters"])
+        "non-ascii-separates", "single-letters", "all-capitals-read-in-lower-case"])
 def test_tokens(text: str, expected: list[str]) -> None:
     assert tokenize(text) == expected

@@ -6,6 +6,7 @@ one buffer, punctuation is padded with spaces, one ``bytes.translate`` lower-cas
 blanks every other character, and ``bytes.split`` cuts the tokens.
 
 A token is a run of ASCII letters, digits, apostrophes and hyphens, or one of ``. , ; : ! ? "``.
+A text written all in capitals is read in lower case.
 Curly quotes count as straight ones; other characters separate tokens. A token whose first
 letter is a capital, longer than one character, is flagged as a possible name: the feature
 space decides by its position whether it is one (see :mod:`tonekit.features`).
@@ -29,7 +30,14 @@ _PAD = tuple((p, b" " + p + b" ") for p in PUNCTUATION)
 _UNIFY = (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\x1e", " "))
 
 
+def _uncapitalise(text: str) -> str:
+    """A text written all in capitals (a headline, a shouted slogan) is read in lower case:
+    otherwise every word would look like a name."""
+    return text.lower() if text.isupper() else text
+
+
 def _prepare(text: str) -> bytes:
+    text = _uncapitalise(text)
     for old, new in _UNIFY:
         if old in text:
             text = text.replace(old, new)
@@ -50,6 +58,7 @@ def tokenize_one(text: str) -> tuple[list[bytes], list[bool]]:
 def tokenize_batch(texts: Sequence[str]) -> tuple[list[bytes], np.ndarray]:
     """Tokens of every text, each text closed by a :data:`SEP` token, and the capital flags
     as a boolean array; equal to :func:`tokenize_one` text by text, at a fraction of the cost."""
+    texts = [_uncapitalise(t) for t in texts]
     joined = " \x1e ".join(texts)
     if joined.count("\x1e") != len(texts) - 1:  # a text holds the separator itself
         joined = " \x1e ".join(t.replace("\x1e", " ") for t in texts)
