@@ -10,13 +10,13 @@ from typing import Any
 
 import numpy as np
 
-from .extract import extract_quotes
+from .extract import extract_quotes_batch
 from .model import ToneModel
 from .quote import Quote
 from .scoring import default_model
 from .tone import ToneScore
 
-__all__ = ["ScoredQuote", "SpeakerTone", "ArticleTone", "score_article", "summarise"]
+__all__ = ["ScoredQuote", "SpeakerTone", "ArticleTone", "score_article", "score_texts", "summarise"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,14 +83,21 @@ def summarise(quotes: Sequence[Quote], tones: Sequence[ToneScore], labels: Seque
                        label=labels[int(mean.argmax())], scores=scores, speakers=speakers)
 
 
+def score_texts(texts: Sequence[str], *, model: ToneModel, mode: str = "auto",
+                explain: bool | int = False) -> list[ArticleTone]:
+    """:func:`score_article` of many articles at once: their paragraphs are parsed in one
+    stream and all their quotes scored in one vectorised call. A blank article has no quotes."""
+    quote_lists = [[q for q in quotes if q.text.strip()] for quotes in extract_quotes_batch(texts, mode=mode)]
+    flat = [q.text for quotes in quote_lists for q in quotes]
+    tones = iter(model.score(flat, explain=explain) if flat else [])
+    labels, weights = model.labels, dict(model.index_weights)
+    return [summarise(quotes, [next(tones) for _ in quotes], labels, weights) for quotes in quote_lists]
+
+
 def score_article(text: str, *, mode: str = "auto", model: ToneModel | None = None) -> ArticleTone:
     """Extract the quotes of ``text`` (see :func:`extract_quotes` for ``mode``) and score each."""
     if not isinstance(text, str):
         raise TypeError(f"expected the article as str, got {type(text).__name__}")
     if not text.strip():
         raise ValueError("empty or whitespace-only article cannot be scored")
-    model = model or default_model()
-    quotes = [q for q in extract_quotes(text, mode=mode) if q.text.strip()]
-    tones = model.score([q.text for q in quotes]) if quotes else []
-    return summarise(quotes, tones, model.labels, dict(model.index_weights))
-
+    return score_texts([text], model=model or default_model(), mode=mode)[0]

@@ -77,34 +77,22 @@ def _model(model_path: str | None) -> Any:
 
 
 def score_chunk(chunk: list[tuple[str, str]], mode: str, model_path: str | None) -> list[dict[str, Any]]:
-    """Extract and score the articles of one chunk; all their quotes go through the model in
-    one vectorised call. Returns one dict per article: the tone summary or an ``error``."""
-    from .article_tone import summarise
-    from .extract import extract_quotes, extract_quotes_batch
+    """Extract and score the articles of one chunk together (see :func:`score_texts`).
+    Returns one dict per article: the tone summary or an ``error``."""
+    from .article_tone import score_texts
 
     model = _model(model_path)
-    extracted: list[tuple[str, list | None, str | None]] = []
     try:
-        extracted = [(article_id, [q for q in quotes if q.text.strip()], None)
-                     for (article_id, _), quotes in zip(chunk, extract_quotes_batch([t for _, t in chunk], mode=mode))]
+        return [article.to_dict() for article in score_texts([t for _, t in chunk], model=model, mode=mode)]
     except Exception:  # find the article that failed: one article's failure must not lose the others
+        out: list[dict[str, Any]] = []
         for article_id, text in chunk:
             try:
-                extracted.append((article_id, [q for q in extract_quotes(text, mode=mode) if q.text.strip()], None))
+                out.append(score_texts([text], model=model, mode=mode)[0].to_dict())
             except Exception as error:
-                log.warning("%s: extraction failed: %s", article_id, error)
-                extracted.append((article_id, None, f"extraction failed: {type(error).__name__}: {error}"))
-    texts = [q.text for _, quotes, _ in extracted if quotes for q in quotes]
-    tones = iter(model.score(texts) if texts else [])
-    labels, weights = model.labels, dict(model.index_weights)
-    out = []
-    for article_id, quotes, error in extracted:
-        if quotes is None:
-            out.append({"error": error})
-            continue
-        article = summarise(quotes, [next(tones) for _ in quotes], labels, weights)
-        out.append(article.to_dict())
-    return out
+                log.warning("%s: scoring failed: %s", article_id, error)
+                out.append({"error": f"scoring failed: {type(error).__name__}: {error}"})
+        return out
 
 
 # -- input normalisation -------------------------------------------------------------------

@@ -260,7 +260,7 @@ def score_command(inputs: tuple[str, ...], articles: bool, fmt: str, explain: in
 
 
 def _score_articles(inputs: tuple[str, ...], fmt: str, explain: int, mode: str, model, labels: list[str]) -> None:  # type: ignore[no-untyped-def]
-    from .article_tone import summarise
+    from .article_tone import score_texts
 
     errors = 0
     fields = ["doc", "speaker", "kind", "label", "index", *labels, "start", "end", "text"]
@@ -273,11 +273,9 @@ def _score_articles(inputs: tuple[str, ...], fmt: str, explain: int, mode: str, 
             errors += 1
             continue
         try:
-            quotes = [q for q in extract_quotes(item.text, mode=mode) if q.text.strip()]
+            article = score_texts([item.text], model=model, mode=mode, explain=explain or False)[0]
         except TonekitError as exc:
             _fail(str(exc))
-        tones = model.score([q.text for q in quotes], explain=explain or False) if quotes else []
-        article = summarise(quotes, tones, labels, dict(model.index_weights))
         if fmt == "jsonl":
             click.echo(json.dumps({"id": item.id, **article.to_dict()}, ensure_ascii=False))
         elif writer is not None:
@@ -324,8 +322,7 @@ def train_command(annotations_dir: Path, out: Path | None, phrasebook: Path | No
     Exit status: 0 trained (and promoted unless --no-promote), 1 error (nothing written),
     3 trained but not promoted because the gate refused it."""
     from .gate import TOLERANCE, compare
-    from .store import (POINTER, annotation_snapshot, default_models_dir, load_model, read_meta, resolve_model_dir,
-                        save_model, set_default)
+    from .store import META, POINTER, annotation_snapshot, default_models_dir, resolve_model_dir, save_model, set_default
     from .training import TrainConfig, train
 
     config = TrainConfig()
@@ -333,7 +330,7 @@ def train_command(annotations_dir: Path, out: Path | None, phrasebook: Path | No
         result = train(annotations_dir, config=config, phrasebook=phrasebook)
         if out is None:
             models_dir = default_models_dir()
-            if (models_dir / "meta.json").exists():  # $TONEKIT_MODEL names a model folder: train beside it
+            if (models_dir / META).exists():  # $TONEKIT_MODEL names a model folder: train beside it
                 models_dir = models_dir.parent
             out = models_dir / f"tone-{annotation_snapshot(annotations_dir)[:10]}"
         save_model(result.model, out, report=result.report, config=config.to_dict(), annotations=annotations_dir,
@@ -346,10 +343,7 @@ def train_command(annotations_dir: Path, out: Path | None, phrasebook: Path | No
     if (models / POINTER).exists():
         try:
             current_dir = resolve_model_dir(models)
-            current_meta = read_meta(current_dir)
-            if (current_dir / "training.jsonl.gz").exists():
-                gate = compare(current_dir, TrainConfig.from_dict(current_meta["config"]), result.data, config,
-                               result.phrasebook, result.model, load_model(current_dir))
+            gate = compare(current_dir, result.data, config, result.phrasebook, result.model)
         except TonekitError as exc:
             _fail(f"cannot compare with the current default: {exc}")
     if as_json:

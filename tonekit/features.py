@@ -1,7 +1,7 @@
 """Statement features for the tone classifier.
 
 Feature blocks (each kept because it helped the grouped cross-validation or the real-text
-checks, see ``benchmarks/bench_features.py``):
+checks, see "The model" in the README and ``benchmarks/bench_tone_accuracy.py``):
 
 - word unigrams (not for function words, ``data/stopwords.txt``), and the same word inside a
   negation scope (``NOT_firmly``),
@@ -16,7 +16,7 @@ token, ``xname``: names say who speaks, not how, and a model that learnt "Russia
 as tone would not transfer to new text.
 
 Two encoders compute the same features: :meth:`FeatureSpace.encode` for a batch, where the
-only per-token Python work is one regex pass over the joined batch and one dict lookup per
+only per-token Python work is one ``bytes.split`` of the joined batch and one dict lookup per
 token (n-grams, negation scope and phrase matches are numpy operations), and
 :meth:`FeatureSpace.encode_one` for a single statement in plain Python, because numpy's
 per-call overhead dominates on one short text. A property test checks they agree.
@@ -187,11 +187,10 @@ class FeatureSpace:
     opens_sentence: np.ndarray       # token id -> a capital right after it opens a sentence
     name_id: int
     bigrams: _IntTable               # first id * n_ids + second id -> column
-    bigram_first: np.ndarray         # token id -> can start a known bigram
     phrase1_col: np.ndarray          # token id -> one-word phrase column
     phrase1_tone: np.ndarray
-    phrases: dict[int, dict[int, tuple[int, int]]] = field(default_factory=dict)  # n -> key -> (col, tone col)
-    phrase_tables: dict[int, tuple[_IntTable, np.ndarray]] = field(default_factory=dict)  # n -> key -> row
+    phrase_tables: dict[int, tuple[_IntTable, np.ndarray]] = field(default_factory=dict)  # n -> (key -> row,
+    #                                                                         rows of (column, tone column))
     phrase_start: dict[int, np.ndarray] = field(default_factory=dict)              # n -> token id starts one
     phrase_second: dict[int, np.ndarray] = field(default_factory=dict)             # n -> token id is 2nd of one
     phrase_any_start: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # starts any of them
@@ -217,7 +216,9 @@ class FeatureSpace:
         """Learn the vocabulary from training statements (document frequency >= ``min_df``)."""
         token_lists = [mask_names(*tokenize_one(t)) for t in texts]
         book = phrasebook if (phrasebook is not None and config.phrasebook) else None
+        # every sentence opener has an id, so the id-based name rule of scoring is mask_names exactly
         vocabulary = sorted({tok for tokens in token_lists for tok in tokens} | {NAME_TOKEN}
+                            | (SENTENCE_OPENERS - {SEP})
                             | ({tok.encode() for phrase in book.phrases for tok in phrase.split()} if book else set()))
         token_ids = _Vocabulary({tok: i + 2 for i, tok in enumerate(vocabulary)})
         token_ids[SEP] = _BOUNDARY
@@ -241,7 +242,7 @@ class FeatureSpace:
         space = cls(config=config, token_ids=token_ids, names=names, unigram_col=none.copy(),
                     negated_col=none.copy(), stem_col=none.copy(), stem_ids={}, is_negator=is_negator,
                     is_break=is_break, opens_sentence=opens_sentence, name_id=token_ids[NAME_TOKEN],
-                    bigrams=_IntTable([], []), bigram_first=np.zeros(n_ids, dtype=bool),
+                    bigrams=_IntTable([], []),
                     phrase1_col=none.copy(), phrase1_tone=none.copy())
         ids = [[token_ids[t] for t in tokens] for tokens in token_lists]
 
@@ -267,7 +268,7 @@ class FeatureSpace:
             bigram_df = Counter(pair for doc in ids for pair in set(zip(doc, doc[1:])))
             kept = sorted(pair for pair, count in bigram_df.items() if count >= config.min_df)
             space.bigrams = _IntTable([a * n_ids + b for a, b in kept], [add(f"{token(a)} {token(b)}") for a, b in kept])
-            space.bigram_first[[a for a, _ in kept]] = True
+        phrases: dict[int, dict[int, tuple[int, int]]] = {}  # n -> phrase key -> (column, tone column)
         if book is not None:
             tone_col = {tone: add(f"PHRASEBOOK:{tone}") for tone in book.tones}
             for phrase, tone in sorted(book.entries.items()):
@@ -278,15 +279,15 @@ class FeatureSpace:
                     space.phrase1_col[phrase_ids[0]], space.phrase1_tone[phrase_ids[0]] = column, tone_col[tone]
                     continue
                 length = len(phrase_ids)
-                space.phrases.setdefault(length, {})[_poly_key(phrase_ids)] = (column, tone_col[tone])
+                phrases.setdefault(length, {})[_poly_key(phrase_ids) & _KEY_MASK] = (column, tone_col[tone])
                 space.phrase_start.setdefault(length, np.zeros(n_ids, dtype=bool))[phrase_ids[0]] = True
                 space.phrase_second.setdefault(length, np.zeros(n_ids, dtype=bool))[phrase_ids[1]] = True
         space.phrase_any_start = np.zeros(n_ids, dtype=bool)
         for starts in space.phrase_start.values():
             space.phrase_any_start |= starts
-        for length, table in space.phrases.items():
+        for length, table in phrases.items():
             keys = sorted(table)
-            space.phrase_tables[length] = (_IntTable([k & _KEY_MASK for k in keys], list(range(len(keys)))),
+            space.phrase_tables[length] = (_IntTable(keys, list(range(len(keys)))),
                                            np.array([table[k] for k in keys], dtype=np.int64).reshape(-1, 2))
         space._py = None  # cached while fitting, before every column existed
         return space
@@ -295,13 +296,15 @@ class FeatureSpace:
     def _python_tables(self) -> dict[str, Any]:
         if self._py is None:
             self._py = {name: getattr(self, name).tolist() for name in
-                        ("unigram_col", "negated_col", "stem_col", "is_negator", "is_break", "opens_sentence",
-                         "bigram_first", "phrase1_col", "phrase1_tone")}
+                        ("unigram_col", "negated_col", "stem_col", "is_negator", "is_break",
+                         "phrase1_col", "phrase1_tone")}
             lengths: list[tuple[int, ...]] = [()] * self.n_ids
             for length, starts in sorted(self.phrase_start.items()):
                 for i in np.flatnonzero(starts).tolist():
                     lengths[i] = (*lengths[i], length)
             self._py["phrase_lengths"] = lengths
+            self._py["phrase_rows"] = {length: (table.as_dict, columns.tolist())
+                                       for length, (table, columns) in self.phrase_tables.items()}
         return self._py
 
     def _scope_py(self, ids: Sequence[int]) -> list[bool]:
@@ -322,12 +325,9 @@ class FeatureSpace:
 
     def ids_one(self, text: str) -> tuple[list[int], list[bytes]]:
         """Token ids of one text (names masked) and its tokens."""
-        py = self._python_tables()
         tokens, capital = tokenize_one(text)
-        vocabulary, opens, name = self.token_ids, py["opens_sentence"], self.name_id
-        raw = [vocabulary[t] for t in tokens]
-        return [name if cap and i > 0 and not opens[raw[i - 1]] else r
-                for i, (r, cap) in enumerate(zip(raw, capital))], tokens
+        vocabulary = self.token_ids
+        return [vocabulary[t] for t in mask_names(tokens, capital)], tokens
 
     def hits_one(self, ids: list[int], tokens: list[bytes]) -> tuple[list[int], list[int]]:
         """:meth:`sparse_hits` of one text: scaled columns and phrase-tone columns."""
@@ -345,13 +345,14 @@ class FeatureSpace:
             table, n_ids = self.bigrams.as_dict, self.n_ids
             keys = [a * n_ids + b for a, b in zip(ids, ids[1:])]
             cols += [table[k] for k in keys if k in table]
-        starts = py["phrase_lengths"]
+        starts, phrase_rows = py["phrase_lengths"], py["phrase_rows"]
         for position in [p for p, i in enumerate(ids) if starts[i]]:
             for length in starts[ids[position]]:
-                hit = self.phrases[length].get(_poly_key(ids[position:position + length]))
-                if hit is not None:
-                    cols.append(hit[0])
-                    tone_cols.append(hit[1])
+                rows, columns = phrase_rows[length]
+                row = rows.get(_poly_key(ids[position:position + length]) & _KEY_MASK)
+                if row is not None:
+                    cols.append(columns[row][0])
+                    tone_cols.append(columns[row][1])
         return cols, tone_cols
 
     def encode_one(self, text: str) -> tuple[list[int], list[float]]:
@@ -408,7 +409,7 @@ class FeatureSpace:
             columns["unigram"] = np.where(scope, self.negated_col[ids], columns["unigram"])
         return columns
 
-    def sparse_hits(self, ids: np.ndarray, tokens: list[str], doc_of: np.ndarray
+    def sparse_hits(self, ids: np.ndarray, tokens: list[bytes], doc_of: np.ndarray
                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """The features that are not a function of one known token: prefixes of unknown
         tokens, bigrams, and phrases of two or more words. Returns (doc, column) of scaled
@@ -443,7 +444,7 @@ class FeatureSpace:
             tone_cols.append(columns[row, 1])
         return np.concatenate(docs), np.concatenate(cols), np.concatenate(tone_docs), np.concatenate(tone_cols)
 
-    def batch_tokens(self, texts: Sequence[str]) -> tuple[np.ndarray, list[str], np.ndarray]:
+    def batch_tokens(self, texts: Sequence[str]) -> tuple[np.ndarray, list[bytes], np.ndarray]:
         """Token ids of the whole batch (a boundary id closes every text), the tokens, and the
         index of the text each token belongs to."""
         ids, tokens = self._batch_ids(texts)

@@ -20,12 +20,14 @@ import gzip
 import hashlib
 import json
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .metrics import classification_figures
 from .phrasebook import Phrasebook, parse_phrasebook
+from .store import load_model, read_meta
 from .training import TrainConfig, TrainingData, fit_model
 
 __all__ = ["GateReport", "compare", "held_out_groups", "TOLERANCE", "TRAINING_RECORDS", "PHRASEBOOK_COPY"]
@@ -65,16 +67,16 @@ def write_training_records(folder: Path, data: TrainingData) -> None:
     """Keep the records a model was trained on beside it (id, text, label, group, source)."""
     with gzip.open(folder / TRAINING_RECORDS, "wt", encoding="utf-8") as handle:
         for row in zip(data.ids, data.texts, data.labels, data.groups, data.sources):
-            handle.write(json.dumps(dict(zip(("id", "text", "label", "group", "source"), row)), ensure_ascii=False) + "\n")
+            record = dict(zip(("id", "text", "label", "group", "source"), row))
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def read_training_records(folder: Path) -> TrainingData:
+def read_training_records(folder: Path, labels: Sequence[str]) -> TrainingData:
     with gzip.open(folder / TRAINING_RECORDS, "rt", encoding="utf-8") as handle:
         rows = [json.loads(line) for line in handle]
-    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     return TrainingData(ids=[r["id"] for r in rows], texts=[r["text"] for r in rows], labels=[r["label"] for r in rows],
                         groups=[r["group"] for r in rows], sources=[r["source"] for r in rows],
-                        label_set=tuple(meta["labels"]))
+                        label_set=tuple(labels))
 
 
 def held_out_groups(current: TrainingData, new: TrainingData, share: float = 0.25) -> list[str]:
@@ -90,10 +92,15 @@ def _keep(data: TrainingData, groups: set[str], inside: bool) -> TrainingData:
     return data.subset([(g in groups) == inside for g in data.groups])
 
 
-def compare(current_folder: Path, current_config: TrainConfig, new: TrainingData, new_config: TrainConfig,
-            new_phrasebook: Phrasebook | None, new_model: Any, current_model: Any) -> GateReport | None:
-    """Score both recipes on the same held-out split; None when the two share no document group."""
-    current = read_training_records(current_folder)
+def compare(current_folder: Path, new: TrainingData, new_config: TrainConfig, new_phrasebook: Phrasebook | None,
+            new_model: Any) -> GateReport | None:
+    """Score the current default's recipe (from its folder) and the new one on the same held-out
+    split; None when the current default kept no training records or the two share no group."""
+    if not (current_folder / TRAINING_RECORDS).exists():
+        return None
+    meta = read_meta(current_folder)
+    current = read_training_records(current_folder, meta["labels"])
+    current_config = TrainConfig.from_dict(meta["config"])
     groups = held_out_groups(current, new)
     if not groups:
         return None
@@ -114,7 +121,7 @@ def compare(current_folder: Path, current_config: TrainConfig, new: TrainingData
     seeds = [(i, t) for i, t, s in zip(new.ids, new.texts, new.sources) if s == "seed"]
     changes = []
     if seeds:
-        before = current_model.score([t for _, t in seeds])
+        before = load_model(current_folder).score([t for _, t in seeds])
         after = new_model.score([t for _, t in seeds])
         changes = [{"id": i, "text": t, "current": b.label, "new": a.label}
                    for (i, t), b, a in zip(seeds, before, after) if b.label != a.label]

@@ -1,9 +1,9 @@
-"""The tone model: a fitted feature space, a scikit-learn logistic regression and its
-calibration temperature, with a scorer that runs on numpy arrays directly.
+"""The tone model: a fitted feature space, two scikit-learn experts (a logistic regression and
+a complement naive Bayes) and a calibration temperature, with a scorer on numpy arrays.
 
-scikit-learn trains the estimator; scoring skips its per-call input validation (which costs
-more than the whole linear model on one statement) and computes the same logits from the
-estimator's own ``coef_`` and ``intercept_``. A test checks both give the same probabilities.
+scikit-learn trains the experts; scoring skips their per-call input validation (which costs
+more than the whole linear model on one statement) and computes the same logits from their
+own weights. A test checks both give the same probabilities.
 """
 
 from __future__ import annotations
@@ -18,17 +18,31 @@ from typing import TYPE_CHECKING, Any, overload
 import numpy as np
 
 from .features import FeatureSpace
-from .tone import INDEX_WEIGHTS, ToneScore
+from .tone import INDEX_WEIGHTS, ToneScore, tone_index
 
 if TYPE_CHECKING:  # scoring never needs scikit-learn itself: keep it out of the import
     from sklearn.linear_model import LogisticRegression
     from sklearn.naive_bayes import ComplementNB
 
-__all__ = ["ToneModel", "validate_texts", "MODEL_FORMAT"]
+__all__ = ["ToneModel", "validate_texts", "softmax", "MODEL_FORMAT"]
 
 # Bumped whenever the pickled layout of ToneModel or FeatureSpace changes; a model of
 # another format must be retrained, not half-loaded.
-MODEL_FORMAT = 5
+MODEL_FORMAT = 6
+
+
+def softmax(logits: np.ndarray, *, inplace: bool = False) -> np.ndarray:
+    """Row-wise probabilities of log-odds (``inplace`` reuses the array: batches are large)."""
+    out = logits if inplace else logits.copy()
+    out -= out.max(axis=1, keepdims=True)
+    np.exp(out, out=out)
+    out /= out.sum(axis=1, keepdims=True)
+    return out
+
+
+def _explain_count(explain: bool | int) -> int:
+    """How many features to attach: ``explain=True`` means 5, an int means that many."""
+    return 0 if explain is False else (5 if explain is True else int(explain))
 
 
 def validate_texts(texts: Any) -> list[str]:
@@ -67,13 +81,12 @@ class ToneModel:
     _bias: np.ndarray | None = field(default=None, init=False, repr=False)
     _tables: dict[str, np.ndarray] | None = field(default=None, init=False, repr=False)
     _labels: tuple[str, ...] | None = field(default=None, init=False, repr=False)
-    _combined: np.ndarray | None = field(default=None, init=False, repr=False)
     _fitted: tuple[np.ndarray, np.ndarray, tuple[str, ...]] | None = field(default=None, init=False, repr=False)
 
     def __getstate__(self) -> dict:
         self._fitted_linear()
         state = self.__dict__.copy()
-        for derived in ("_weights", "_bias", "_tables", "_labels", "_combined"):
+        for derived in ("_weights", "_bias", "_tables", "_labels"):
             state[derived] = None  # rebuilt on first use
         state["_experts"] = pickle.dumps((state.pop("estimator"), state.pop("naive_bayes")),
                                          protocol=pickle.HIGHEST_PROTOCOL)
@@ -114,7 +127,7 @@ class ToneModel:
         if not isinstance(temperature, (int, float)) or not temperature > 0:
             raise ValueError(f"temperature must be a positive number, got {temperature!r}")
         self.temperature = float(temperature)
-        self._weights = self._bias = self._tables = self._combined = None
+        self._weights = self._bias = self._tables = None
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -156,13 +169,13 @@ class ToneModel:
             count = np.concatenate((base_n, (space.negated_col >= 0).astype(float)))
             tone = np.vstack((tone, np.zeros_like(tone)))
             fold = not space.config.sublinear_norm
+            combined = None
             if fold:  # unscaled features: phrase tones can share the gather
                 table += tone
                 # one table for the single-statement path: token rows, feature rows, phrase-tone rows
-                tone_weight = float(space.config.phrase_tone_weight)
-                self._combined = np.vstack((table, weights, tone_weight * weights))
+                combined = np.vstack((table, weights, float(space.config.phrase_tone_weight) * weights))
             self._tables = {"table": np.ascontiguousarray(table.T), "rows": np.ascontiguousarray(table),
-                            "weights": np.ascontiguousarray(weights.T),
+                            "weights": np.ascontiguousarray(weights.T), "combined": combined,
                             "count": count, "tone": np.ascontiguousarray(tone.T), "fold": np.array(fold)}
         return self._tables
 
@@ -211,10 +224,10 @@ class ToneModel:
         else:
             index = ids
         cols, tone_cols = space.hits_one(ids, tokens)
-        if self._combined is not None:
+        if tables["combined"] is not None:
             offset = 2 * space.n_ids
             rows = index + [offset + c for c in cols] + [offset + space.n_columns + c for c in tone_cols]
-            return self._combined[rows].sum(axis=0) + bias
+            return tables["combined"][rows].sum(axis=0) + bias
         weights = tables["weights"]
         out = tables["table"][:, index].sum(axis=1)
         if cols:
@@ -229,11 +242,7 @@ class ToneModel:
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
         """Calibrated probabilities, columns in :attr:`labels` order."""
-        logits = self.logits(texts)
-        logits -= logits.max(axis=1, keepdims=True)
-        np.exp(logits, out=logits)
-        logits /= logits.sum(axis=1, keepdims=True)
-        return logits
+        return softmax(self.logits(texts), inplace=True)
 
     # -- scores ----------------------------------------------------------------------
     @overload
@@ -258,7 +267,7 @@ class ToneModel:
         labels = self.labels
         if len(texts) == 1:
             return [self._score_one(texts[0], labels, explain)]
-        k = 0 if explain is False else (5 if explain is True else int(explain))
+        k = _explain_count(explain)
         weights = np.array([self.index_weights.get(label, 0.0) for label in labels])
         # Tokens, lists and result objects are many small allocations that cannot form a
         # cycle, yet each few hundred of them trigger the cyclic garbage collector; pausing
@@ -283,10 +292,9 @@ class ToneModel:
         exp = [math.exp(v - top) for v in logits]
         total = sum(exp)
         probabilities = [e / total for e in exp]
-        get = self.index_weights.get
-        index = max(-1.0, min(1.0, sum(get(label, 0.0) * p for label, p in zip(labels, probabilities))))
+        index = tone_index(dict(zip(labels, probabilities)), self.index_weights)
         label = labels[logits.index(top)]
-        k = 0 if explain is False else (5 if explain is True else int(explain))
+        k = _explain_count(explain)
         return ToneScore(label, labels, probabilities, index, self.explain(text, label, k) if k else (), self, text)
 
     # -- explanations ----------------------------------------------------------------

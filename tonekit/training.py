@@ -22,7 +22,7 @@ from . import annotations as annotation_store
 from .errors import AnnotationError
 from .features import FeatureConfig, FeatureSpace
 from .metrics import classification_figures
-from .model import ToneModel
+from .model import ToneModel, softmax
 from .phrasebook import Phrasebook, load_phrasebook
 from .tone import INDEX_WEIGHTS
 
@@ -124,7 +124,7 @@ def fit_model(texts: Sequence[str], labels: Sequence[str], config: TrainConfig,
     annotations closely; naive Bayes trusts every informative word on its own, which carries
     better to real quotes worded unlike ours (measured in ``benchmarks/bench_tone_accuracy.py``).
     """
-    space = FeatureSpace.fit(texts, config.features, phrasebook if config.features.phrasebook else None)
+    space = FeatureSpace.fit(texts, config.features, phrasebook)
     matrix, gold = space.transform(texts), np.asarray(labels)
     estimator = LogisticRegression(C=config.C, class_weight="balanced", max_iter=config.max_iter,
                                    random_state=config.seed)
@@ -152,12 +152,6 @@ def _fit_temperature(logits: np.ndarray, gold_index: np.ndarray) -> float:
         return float(-log_p[np.arange(len(gold_index)), gold_index].mean())
     result = minimize_scalar(nll, bounds=(-3.0, 3.0), method="bounded")
     return float(np.exp(result.x))
-
-
-def _softmax(logits: np.ndarray) -> np.ndarray:
-    z = logits - logits.max(axis=1, keepdims=True)
-    p = np.exp(z)
-    return p / p.sum(axis=1, keepdims=True)
 
 
 def _fold_logits(data: TrainingData, held_out: np.ndarray, config: TrainConfig,
@@ -200,11 +194,11 @@ def cross_validate(data: TrainingData, config: TrainConfig, phrasebook: Phrasebo
     logits = np.where(np.isfinite(raw), raw, -1e9)  # an unlearnable label gets (almost) no probability
     gold_index = np.array([labels.index(g) for g in data.labels])
     temperature = _fit_temperature(logits, gold_index) if config.calibrate else 1.0
-    probabilities = _softmax(logits / temperature)
+    probabilities = softmax(logits / temperature, inplace=True)
     predicted = [labels[i] for i in probabilities.argmax(axis=1)]
     figures = classification_figures(data.labels, predicted, labels, probabilities)
     figures["calibration_error_uncalibrated"] = classification_figures(
-        data.labels, predicted, labels, _softmax(logits))["calibration_error"]
+        data.labels, predicted, labels, softmax(logits))["calibration_error"]
     figures["folds"] = len(grouped_folds(data))
     return figures, temperature
 
