@@ -1,6 +1,12 @@
 """Tone accuracy of tonekit and three baselines on the same splits, and on real text.
 
-    python benchmarks/bench_tone_accuracy.py [--cameo ../shared/data/cameo-train.tsv] [--json]
+    python benchmarks/bench_tone_accuracy.py --dev ../shared/data/tone-dev.jsonl \
+        [--cameo ../shared/data/cameo-train.tsv] [--json]
+
+The headline (``--dev``): real statements nobody here wrote, labelled blind by two annotators
+(JSON Lines with ``text`` and ``label``). The shipped model (``--model``) and the baselines score
+them as they are: macro-F1, F1 per label, the confusion matrix and, for tonekit, the expected
+calibration error (ECE) of its probabilities. Nothing is fitted on them.
 
 On the annotations (grouped cross-validation: each authored batch and each seed article held
 out in turn, and a run trained without the seed statements and tested on them):
@@ -62,6 +68,40 @@ class Keyword:
         return sum(INDEX_WEIGHTS.get(t, 0) * c for t, c in counts.items()) / (sum(counts.values()) or 1)
 
 
+def read_dev(path: Path) -> tuple[list[str], list[str]]:
+    """Texts and labels of a JSON Lines file of labelled statements; a bad line names itself."""
+    texts, gold = [], []
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw)
+            texts.append(record["text"])
+            gold.append(record["label"])
+        except (ValueError, KeyError) as error:
+            raise SystemExit(f"{path}:{number}: not a record with 'text' and 'label' ({error})") from None
+    return texts, gold
+
+
+def dev_figures(path: Path, model, vader, keyword: "Keyword", labels: list[str]) -> dict:
+    """Every method on the real labelled statements of ``path``; tonekit with its ECE."""
+    texts, gold = read_dev(path)
+    unknown = sorted(set(gold) - set(labels))
+    if unknown:
+        raise SystemExit(f"{path}: labels {unknown} are not in the model's label set {labels}")
+    probabilities = model.predict_proba(texts)
+    columns = [list(model.labels).index(label) for label in labels]
+    probabilities = probabilities[:, columns]
+    ours = [labels[i] for i in probabilities.argmax(axis=1)]
+    majority = Counter(gold).most_common(1)[0][0]  # the best a constant can do: an upper bound for "majority"
+    methods = {"majority": [majority] * len(gold),
+               "VADER": [vader_label(vader.polarity_scores(t)["compound"]) for t in texts],
+               "keyword": [keyword.label(t) for t in texts]}
+    figures = {name: classification_figures(gold, pred, labels) for name, pred in methods.items()}
+    figures["tonekit"] = classification_figures(gold, ours, labels, probabilities)
+    return figures
+
+
 def vader_label(compound: float) -> str:
     return "cooperative" if compound >= 0.05 else "conflictual" if compound <= -0.05 else "neutral"
 
@@ -75,6 +115,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--annotations", type=Path, default=ROOT / "annotations")
     parser.add_argument("--model", type=Path, default=ROOT / "models", help="model scored on --cameo")
+    parser.add_argument("--dev", type=Path, default=None, help="real labelled statements (jsonl: text, label)")
     parser.add_argument("--cameo", type=Path, default=None, help="cameo-train.tsv (sentence<TAB>class)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
@@ -86,6 +127,10 @@ def main() -> None:
     config = TrainConfig.from_dict(read_meta(resolve_model_dir(args.model))["config"])
     book = load_phrasebook()
     results: dict = {"labels": labels}
+
+    # -- the headline: real statements, scored by the shipped model as they are ---------
+    if args.dev:
+        results["dev"] = dev_figures(args.dev, load_model(args.model), vader, keyword, labels)
 
     # -- grouped cross-validation, every method on the same held-out folds -------------
     logits = out_of_fold_logits(data, config, book)
@@ -127,6 +172,16 @@ def main() -> None:
     if args.json:
         print(json.dumps(results, indent=2))
         return
+    if "dev" in results:
+        dev = results["dev"]
+        print(f"real statements ({args.dev.name}, {dev['tonekit']['n']} labelled blind), F1 in label order:")
+        for name, figures in dev.items():
+            print(line(name, figures, labels))
+        print(f"  tonekit calibration error (ECE) {dev['tonekit']['calibration_error']:.3f}; confusion "
+              f"(rows gold, columns predicted, {', '.join(labels)}):")
+        for label, row in zip(labels, dev["tonekit"]["confusion"]["matrix"]):
+            print(f"    {label:12s} " + " ".join(f"{v:5d}" for v in row))
+        print()
     print(f"{len(data.texts)} annotated statements; labels {', '.join(labels)}")
     print(f"\ngrouped cross-validation ({len(grouped_folds(data))} document groups), F1 in label order:")
     for name, figures in results["cross_validation"].items():
