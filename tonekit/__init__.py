@@ -9,8 +9,7 @@ from typing import Any
 
 from .errors import (AnnotationError, InvalidModeError, ModelLoadError, PipelineNotInstalledError,
                      TonekitError)
-from .extract import extract_quotes
-from .quote import Quote
+from .quotes import Quote, extract_quotes
 
 __all__ = ["extract_quotes", "Quote", "score", "ToneScore", "load_model", "score_article", "ArticleTone",
            "score_articles", "ArticleResult", "iter_items", "train", "TonekitError", "PipelineNotInstalledError",

@@ -40,7 +40,7 @@ def suggest(items: Iterable[Any], *, model: Any, annotations: Path, mode: str = 
             limit: int | None = None) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
     """To-do records for the quotes of ``items`` (``tonekit.sources`` items) not yet annotated,
     most uncertain first, and the (id, error) of inputs that could not be read."""
-    from .extract import extract_quotes
+    from .quotes import extract_quotes
     from .sources import ItemError
 
     if limit is not None and (not isinstance(limit, int) or limit < 1):

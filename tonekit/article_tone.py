@@ -10,9 +10,8 @@ from typing import Any
 
 import numpy as np
 
-from .extract import extract_quotes_batch
+from .quotes import Quote, extract_quotes_batch
 from .model import ToneModel
-from .quote import Quote
 from .scoring import default_model
 from .tone import ToneScore
 

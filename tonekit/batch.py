@@ -196,7 +196,7 @@ def _dask(chunks: Iterator[list[tuple]], task: Callable, args: tuple, scheduler:
 
 def _run(items: Iterable[Any], task: Callable, n_jobs: int, scheduler: Any, mode: str, model: str | Path | None,
          chunk_size: int) -> Iterator[list]:
-    from .extract import resolve_mode
+    from .quotes import resolve_mode
 
     if not isinstance(n_jobs, int) or isinstance(n_jobs, bool) or n_jobs == 0 or n_jobs < -1:
         raise ValueError(f"n_jobs must be a positive int or -1, got {n_jobs!r}")

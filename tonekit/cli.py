@@ -14,8 +14,7 @@ import click
 
 from .articles import ArticleError, iter_text_articles
 from .errors import TonekitError
-from .extract import MODES, extract_quotes
-from .quote import Quote
+from .quotes import MODES, Quote, extract_quotes
 
 __all__ = ["main"]
 
@@ -98,8 +97,7 @@ def quotes_command(inputs: tuple[str, ...], fmt: str, mode: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 def eval_quotes_command(brat_dir: Path, mode: str, as_json: bool) -> None:
     """Score quote extraction against brat standoff attribution gold."""
-    from .brat import read_brat_dir
-    from .evaluation import score_brat
+    from .quotes import read_brat_dir, score_brat
 
     try:
         docs = read_brat_dir(brat_dir)

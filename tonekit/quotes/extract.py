@@ -1,10 +1,10 @@
 """``extract_quotes``: every direct and reported statement of an article, with its speaker.
 
-The steps, each in its own module: pair quotation marks (:mod:`tonekit.marks`); pick the
-paragraphs that hold a quotation mark or a reporting cue and run spaCy on those only
-(:mod:`tonekit.pipeline`); find cues, speaker mentions and reported speech in them
-(:mod:`tonekit.attribution`); settle overlaps; resolve speakers in reading order
-(:mod:`tonekit.speakers`).
+The steps, each in its own module: pair quotation marks (:mod:`.marks`); pick the paragraphs
+that hold a quotation mark or a reporting cue (:mod:`.lexicon`) and run spaCy on those only
+(:mod:`.pipeline`); find cues, speaker mentions and reported speech in them (:mod:`.accurate`
+from the dependency parse, or :mod:`.fast` by rules); settle overlaps (here); resolve speakers in
+reading order (:mod:`.speakers`).
 """
 
 from __future__ import annotations
@@ -14,15 +14,14 @@ import logging
 import re
 from collections.abc import Sequence
 
-from .attribution import analyse_accurate, analyse_fast
-from .candidates import Attribution, Candidate
-from .cues import cue_pattern
-from .errors import InvalidModeError
+from ..errors import InvalidModeError
+from .accurate import analyse_accurate
+from .fast import analyse_fast
+from .lexicon import PRONOUNS, cue_pattern
 from .marks import QUOTE_CHARS, QuotedSpan, QuoteIndex, find_quoted_spans, paragraph_spans
-from .names import PRONOUNS, NameIndex
 from .pipeline import load_blank, load_trained, trained_pipeline_name
-from .quote import Quote
-from .speakers import SpeakerResolver
+from .quote import Attribution, Candidate, Quote
+from .speakers import paragraph_opened_by, to_quotes
 
 __all__ = ["extract_quotes", "extract_quotes_batch", "MODES", "resolve_mode"]
 
@@ -61,7 +60,7 @@ def resolve_mode(mode: str) -> str:
 def extract_quotes(text: str, *, mode: str = "auto") -> list[Quote]:
     """Direct and indirect quotes of ``text``, sorted by start and never overlapping.
 
-    ``mode`` is "accurate" (trained spaCy pipeline: parser and NER), "fast" (no trained model:
+    ``mode`` is "accurate" (trained spaCy pipeline: its dependency parse), "fast" (no trained model:
     quotation marks, rules and simple "X said that" frames) or "auto" (accurate when installed).
     """
     _check_text(text)
@@ -103,7 +102,7 @@ def extract_quotes_batch(texts: Sequence[str], *, mode: str = "auto") -> list[li
             indirect.extend(cands)
         indirect = [_cover_quotes(text, c, quotes) for c in indirect]
         candidates = _direct_candidates(text, quotes.spans, direct_att) + indirect
-        results.append(_to_quotes(text, _settle(text, candidates), quotes))
+        results.append(to_quotes(text, _settle(text, candidates), quotes))
     return results
 
 
@@ -161,11 +160,6 @@ def _title_like(span: str) -> bool:
     return len(words) <= 8 and all(w[0].isupper() or w.isdigit() for w in words if len(w) >= 4)
 
 
-def _paragraph_opened_by(text: str, pos: int) -> int | None:
-    """Start of ``pos``'s paragraph when only blanks and quotation marks precede ``pos`` in it
-    (a quote-only paragraph, whose speaker is the one named just before), else None."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    return line_start if not text[line_start:pos].strip(" \t" + QUOTE_CHARS) else None
 
 
 def _direct_candidates(text: str, quoted: Sequence[QuotedSpan], attributions: dict[int, Attribution]) -> list[Candidate]:
@@ -188,17 +182,13 @@ def _direct_candidates(text: str, quoted: Sequence[QuotedSpan], attributions: di
         sentence_like = text[start:start + 1].isupper() and words >= 4 and not _title_like(text[start:end])
         follows_quote = previous_end >= 0 and "\n\n\n" not in text[previous_end:q.open_at] and (
             q.open_at - previous_end < 400)
-        if sentence_like and (_paragraph_opened_by(text, q.start) is not None or follows_quote):
+        if sentence_like and (paragraph_opened_by(text, q.start) is not None or follows_quote):
             out.append(Candidate(start, end, "direct", None, inherit=True))
             previous_end = q.close_at
         else:
             # an unattributed span: kept as a possible fragment of reported speech only
             out.append(Candidate(start, end, "direct", None, inherit=False))
     return out
-
-
-def _overlap(a: Candidate, b: Candidate) -> int:
-    return max(0, min(a.end, b.end) - max(a.start, b.start))
 
 
 def _settle(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -305,26 +295,3 @@ def _trimmed(text: str, c: Candidate, cut: int) -> Candidate | None:
     if len(_WORD.findall(segment)) < 3:
         return None
     return Candidate(c.start, c.start + len(segment), c.kind, c.attribution, c.inherit)
-
-
-def _to_quotes(text: str, cands: list[Candidate], quotes: QuoteIndex) -> list[Quote]:
-    names = NameIndex.build(text, quotes.inside)
-    resolver = SpeakerResolver(text, names)
-    quotes = []
-    for c in cands:
-        att = c.attribution
-        if att is not None and att.mention is not None:
-            speaker = resolver.resolve(att.mention, att.mention_start or c.start)
-            m_start, m_end = att.mention_start, att.mention_end
-        elif c.inherit or (att is not None and c.kind == "direct"):
-            speaker = resolver.inherit(_paragraph_opened_by(text, c.start))
-            m_start = m_end = None
-        elif att is not None:
-            speaker = m_start = m_end = None  # reported speech whose source the parse did not give
-        else:
-            continue
-        if speaker is None:
-            m_start = m_end = None
-        cue = att.cue if att is not None else None
-        quotes.append(Quote(text[c.start:c.end], c.start, c.end, speaker, m_start, m_end, cue, c.kind))
-    return quotes

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import BratFormatError
+from ..errors import BratFormatError
 
 __all__ = ["BratSpan", "BratAttribution", "BratDocument", "read_brat_dir", "read_ann"]
 

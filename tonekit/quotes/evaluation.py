@@ -7,10 +7,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .brat import BratDocument
-from .cues import inflections
+from .lexicon import PRONOUNS, inflections
 from .marks import find_quoted_spans
-from .names import PRONOUNS, normalise_speaker, strip_titles
 from .quote import Quote
+from .speakers import normalise_speaker, strip_titles
 
 __all__ = ["SpanScores", "score_spans", "BratScores", "score_brat", "speaker_matches"]
 

