@@ -69,7 +69,7 @@ def test_import_loads_no_pipeline() -> None:
 
 
 def test_import_loads_no_model_and_no_scikit_learn() -> None:
-    code = ("import sys, tonekit, tonekit.scoring as s; "
+    code = ("import sys, tonekit, tonekit.tone.scoring as s; "
             "print(s._cached is None, 'sklearn' in sys.modules, callable(tonekit.score_articles))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["True", "False", "True"]

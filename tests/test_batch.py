@@ -67,7 +67,7 @@ def test_dask_local_cluster_equals_serial(root: Path) -> None:
 @pytest.mark.slow
 def test_unreachable_scheduler_is_a_clean_error() -> None:
     pytest.importorskip("distributed")
-    from tonekit.batch import SchedulerError
+    from tonekit.errors import SchedulerError
 
     with pytest.raises(SchedulerError, match="cannot reach the Dask scheduler"):
         list(score_articles(["text"], scheduler="tcp://127.0.0.1:9", mode="fast"))

@@ -1,4 +1,4 @@
-"""Batch inputs (tonekit.sources): one item per input article, whatever is wrong with it.
+"""Batch inputs (tonekit.inputs): one item per input article, whatever is wrong with it.
 
 All articles below are invented for these tests; every file lives in tmp_path.
 """
@@ -17,8 +17,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tonekit import sources
-from tonekit.sources import DEFAULT_MAX_BYTES, Item, ItemError, count_hint, iter_items
+from tonekit import inputs as sources
+from tonekit.inputs import DEFAULT_MAX_BYTES, Item, ItemError, count_hint, iter_items
 
 
 def write(path: Path, data: str | bytes) -> Path:
@@ -206,7 +206,7 @@ def test_mixed_folder_one_item_per_txt_file(tmp_path: Path, caplog: pytest.LogCa
     write(folder / "sub" / "deeper.txt", "Nested.")
     write(folder / "records.jsonl", jsonl({"id": "j", "text": "ignored in folders"}))
     write(folder / "image.png", b"\x89PNG")
-    with caplog.at_level(logging.WARNING, logger="tonekit.sources"):
+    with caplog.at_level(logging.WARNING, logger="tonekit.inputs"):
         result = items([folder], max_bytes=100)
     assert [r.id for r in result] == ["big.txt", "binary.txt", "empty.txt", "good.txt", "latin1.txt", "sub/deeper.txt"]
     assert [type(r).__name__ for r in result] == ["ItemError"] * 3 + ["Item", "ItemError", "Item"]
@@ -370,7 +370,7 @@ def test_real_stdin_is_read_as_bytes(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    code = "from tonekit.sources import iter_items\nfor i in iter_items(['-']): print(i.id, type(i).__name__)"
+    code = "from tonekit.inputs import iter_items\nfor i in iter_items(['-']): print(i.id, type(i).__name__)"
     raw = b'{"id": "a", "text": "ok"}\n{"id": "b", "text": "caf\xe9"}\n{"id": "c", "text": "ok"}\n'
     out = subprocess.run([sys.executable, "-c", code], input=raw, capture_output=True, check=True, timeout=60)
     assert out.stdout.decode().split("\n")[:3] == ["a Item", "<stdin>:2 ItemError", "c Item"]

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from tonekit.errors import AnnotationError
-from tonekit.metrics import classification_figures, expected_calibration_error
+from tonekit.training import classification_figures, expected_calibration_error
 from tonekit.training import TrainConfig, train
 
 HOSTILE = [

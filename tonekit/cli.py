@@ -126,7 +126,7 @@ def annotations_group() -> None:
               help="Folder of seed articles (default: seeds/ beside the annotations folder).")
 def annotations_check_command(folder: Path, seeds: Path | None) -> None:
     """Report every problem in FOLDER's .jsonl files as file:line: reason; exit 1 if any."""
-    from .annotations import check, iter_files
+    from .training import check, iter_files
 
     problems = check(folder, seeds)
     for problem in problems:
@@ -147,7 +147,7 @@ def annotations_check_command(folder: Path, seeds: Path | None) -> None:
 def annotations_import_command(todo: Path, by: str, annotations_dir: Path, into: Path | None) -> None:
     """Import a reviewed to-do file (JSON Lines or CSV from `tonekit annotate`) as annotation
     records. Every row is checked first; on any problem nothing is written."""
-    from .annotate import import_todo
+    from .training import import_todo
 
     try:
         target, count = import_todo(todo, annotations_dir, by=by, into=into)
@@ -161,7 +161,7 @@ def annotations_import_command(todo: Path, by: str, annotations_dir: Path, into:
 @click.option("--json", "as_json", is_flag=True, help="Print the statistics as one JSON object.")
 def annotations_stats_command(folder: Path, as_json: bool) -> None:
     """Counts per label, source, register and speaker side, and two-vote agreement (Cohen's kappa)."""
-    from .annotations import check, load_records, stats
+    from .training import check, load_records, stats
 
     problems = check(folder)
     if problems:
@@ -189,7 +189,7 @@ def _model_option(function):  # type: ignore[no-untyped-def]
 
 
 def _load(model_path: Path | None):  # type: ignore[no-untyped-def]
-    from .store import load_model
+    from .tone import load_model
 
     try:
         return load_model(model_path)
@@ -258,7 +258,7 @@ def score_command(inputs: tuple[str, ...], articles: bool, fmt: str, explain: in
 
 
 def _score_articles(inputs: tuple[str, ...], fmt: str, explain: int, mode: str, model, labels: list[str]) -> None:  # type: ignore[no-untyped-def]
-    from .article_tone import score_texts
+    from .article import score_texts
 
     errors = 0
     fields = ["doc", "speaker", "kind", "label", "index", *labels, "start", "end", "text"]
@@ -319,9 +319,8 @@ def train_command(annotations_dir: Path, out: Path | None, phrasebook: Path | No
 
     Exit status: 0 trained (and promoted unless --no-promote), 1 error (nothing written),
     3 trained but not promoted because the gate refused it."""
-    from .gate import TOLERANCE, compare
-    from .store import META, POINTER, annotation_snapshot, default_models_dir, resolve_model_dir, save_model, set_default
-    from .training import TrainConfig, train
+    from .tone import META, POINTER, annotation_snapshot, default_models_dir, resolve_model_dir, save_model, set_default
+    from .training import TOLERANCE, TrainConfig, compare, train
 
     config = TrainConfig()
     try:
@@ -415,8 +414,8 @@ def annotate_command(inputs: tuple[str, ...], out: Path, fmt: str | None, limit:
     """Pre-annotate the quotes of new articles (INPUTS as for `tonekit batch`): the model's
     suggested label and scores, most uncertain first, in the annotation schema. Confirm or
     correct `label`, then `tonekit annotations import`."""
-    from .annotate import suggest, write_todo
-    from .sources import iter_items
+    from .inputs import iter_items
+    from .training import suggest, write_todo
 
     fmt = fmt or ("csv" if out.suffix.lower() == ".csv" else "jsonl")
     model = _load(model_path)
@@ -462,11 +461,9 @@ def batch_command(inputs: tuple[str, ...], out: Path, quotes_csv: Path | None, j
 
     from tqdm import tqdm
 
-    from .batch import score_article_lines
-    from .results import ResultsWriter, completed_ids, write_quotes_csv
-    from .sources import count_hint, iter_items
-
-    from .store import read_meta, resolve_model_dir, verify_model
+    from .batch import ResultsWriter, completed_ids, score_article_lines, write_quotes_csv
+    from .inputs import count_hint, iter_items
+    from .tone import read_meta, resolve_model_dir, verify_model
 
     if str(out) == "-":
         _fail("--out must be a file: results are appended as they arrive, and a rerun resumes from it")
@@ -522,7 +519,7 @@ def batch_command(inputs: tuple[str, ...], out: Path, quotes_csv: Path | None, j
 @click.option("--title", default=None, help="Page title (default: from the results file name).")
 def report_command(results: Path, out: Path, title: str | None) -> None:
     """Write one self-contained HTML page (no network) summarising a `tonekit batch` results file."""
-    from .report import write_report
+    from .batch import write_report
 
     try:
         data = write_report(results, out, title=title)

@@ -25,10 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..tone import Phrasebook, load_model, parse_phrasebook, read_meta
+from .fit import TrainConfig, TrainingData, fit_model
 from .metrics import classification_figures
-from .phrasebook import Phrasebook, parse_phrasebook
-from .store import load_model, read_meta
-from .training import TrainConfig, TrainingData, fit_model
 
 __all__ = ["GateReport", "compare", "held_out_groups", "TOLERANCE", "TRAINING_RECORDS", "PHRASEBOOK_COPY"]
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import AnnotationError
+from ..errors import AnnotationError
 
 __all__ = ["FIELDS", "OPTIONAL_FIELDS", "Problem", "load_labels", "iter_files", "check", "load_records",
            "cohen_kappa", "stats", "DEFAULT_LABELS"]

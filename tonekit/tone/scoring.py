@@ -9,7 +9,7 @@ from typing import overload
 
 from .model import ToneModel
 from .store import load_model
-from .tone import ToneScore
+from .result import ToneScore
 
 __all__ = ["score", "default_model", "clear_model_cache"]
 

@@ -9,9 +9,11 @@ someone you trust trained: a matching sha256 proves the files agree, not who wro
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 import os
 import platform
+import sys
 import warnings
 from datetime import datetime, timezone
 from importlib import metadata
@@ -20,20 +22,19 @@ from typing import Any
 
 import joblib
 
-from .errors import ModelLoadError
+from ..errors import ModelLoadError, ModelVersionWarning
 from .model import MODEL_FORMAT, ToneModel
 
 __all__ = ["save_model", "load_model", "verify_model", "read_meta", "annotation_snapshot", "default_models_dir",
-           "resolve_model_dir", "set_default", "ModelVersionWarning", "ARTIFACT", "META", "POINTER"]
+           "resolve_model_dir", "set_default", "ARTIFACT", "META", "POINTER"]
 
 ARTIFACT = "model.joblib"
 META = "meta.json"
 POINTER = "DEFAULT"
 MODEL_ENV = "TONEKIT_MODEL"
-
-
-class ModelVersionWarning(UserWarning):
-    """The model was trained with other library versions; predictions may differ slightly."""
+# Models pickled before the tone code moved into tonekit/tone name their classes by the old
+# module paths; those paths stay loadable (the classes themselves did not change).
+_PICKLED_MODULES = {"tonekit.model": "tonekit.tone.model", "tonekit.features": "tonekit.tone.features"}
 
 
 def sha256_file(path: Path) -> str:
@@ -72,7 +73,7 @@ def default_models_dir() -> Path:
     env = os.environ.get(MODEL_ENV)
     if env:
         return Path(env)
-    return Path(__file__).resolve().parent.parent / "models"
+    return Path(__file__).resolve().parents[2] / "models"
 
 
 def resolve_model_dir(path: Path | str | None = None) -> Path:
@@ -125,11 +126,11 @@ def save_model(model: ToneModel, out: Path | str, *, report: dict, config: dict,
     joblib.dump(model, artifact, compress=3)
     extras: dict[str, str] = {}
     if data is not None:
-        from .gate import TRAINING_RECORDS, write_training_records
+        from ..training.gate import TRAINING_RECORDS, write_training_records
         write_training_records(out, data)
         extras[TRAINING_RECORDS] = sha256_file(out / TRAINING_RECORDS)
     if phrasebook is not None and getattr(phrasebook, "text", ""):
-        from .gate import PHRASEBOOK_COPY
+        from ..training.gate import PHRASEBOOK_COPY
         (out / PHRASEBOOK_COPY).write_text(phrasebook.text, encoding="utf-8")
         extras[PHRASEBOOK_COPY] = sha256_file(out / PHRASEBOOK_COPY)
     meta = {
@@ -192,10 +193,18 @@ def verify_model(path: Path | str | None = None, *, expected_sha256: str | None 
     return artifact
 
 
+def _register_pickled_paths() -> None:
+    """Let the unpickler find classes under the module paths older models recorded."""
+    for old, new in _PICKLED_MODULES.items():
+        if old not in sys.modules:
+            sys.modules[old] = importlib.import_module(new)
+
+
 def load_model(path: Path | str | None = None, *, expected_sha256: str | None = None) -> ToneModel:
     """Load a model folder after checking its artifact against ``meta.json`` (and, if given,
     against ``expected_sha256``); warn if it was trained with other library versions."""
     artifact = verify_model(path, expected_sha256=expected_sha256)
+    _register_pickled_paths()
     model = joblib.load(artifact)
     if not isinstance(model, ToneModel):
         raise ModelLoadError(f"{artifact}: holds a {type(model).__name__}, not a tonekit ToneModel")

@@ -11,9 +11,7 @@ from typing import Any
 import numpy as np
 
 from .quotes import Quote, extract_quotes_batch
-from .model import ToneModel
-from .scoring import default_model
-from .tone import ToneScore
+from .tone import ToneModel, ToneScore, default_model
 
 __all__ = ["ScoredQuote", "SpeakerTone", "ArticleTone", "score_article", "score_texts", "summarise"]
 

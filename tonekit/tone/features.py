@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .resources import read_data_lines
+from ..resources import read_data_lines
 from .phrasebook import Phrasebook
 from .tokens import PUNCTUATION, SEP, tokenize_batch, tokenize_one
 

@@ -9,7 +9,7 @@ A token is a run of ASCII letters, digits, apostrophes and hyphens, or one of ``
 A text written all in capitals is read in lower case.
 Curly quotes count as straight ones; other characters separate tokens. A token whose first
 letter is a capital, longer than one character, is flagged as a possible name: the feature
-space decides by its position whether it is one (see :mod:`tonekit.features`).
+space decides by its position whether it is one (see :mod:`tonekit.tone.features`).
 """
 
 from __future__ import annotations

@@ -20,16 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import TonekitError
+from ..errors import SchedulerError
 
 __all__ = ["ArticleResult", "score_articles", "score_article_lines", "DEFAULT_CHUNK_SIZE"]
 
 log = logging.getLogger(__name__)
 DEFAULT_CHUNK_SIZE = 32
-
-
-class SchedulerError(TonekitError):
-    """The Dask scheduler cannot be reached or Dask is not installed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +67,7 @@ _models: dict[str | None, Any] = {}
 def _model(model_path: str | None) -> Any:
     """The tone model of this process, loaded on first use (workers keep it between chunks)."""
     if model_path not in _models:
-        from .store import load_model
+        from ..tone import load_model
         _models[model_path] = load_model(model_path)
     return _models[model_path]
 
@@ -79,7 +75,7 @@ def _model(model_path: str | None) -> Any:
 def score_chunk(chunk: list[tuple[str, str]], mode: str, model_path: str | None) -> list[dict[str, Any]]:
     """Extract and score the articles of one chunk together (see :func:`score_texts`).
     Returns one dict per article: the tone summary or an ``error``."""
-    from .article_tone import score_texts
+    from ..article import score_texts
 
     model = _model(model_path)
     try:
@@ -98,7 +94,7 @@ def score_chunk(chunk: list[tuple[str, str]], mode: str, model_path: str | None)
 # -- input normalisation -------------------------------------------------------------------
 def _normalise(items: Iterable[Any]) -> Iterator[tuple[str, str | None, dict[str, Any], str | None]]:
     """(id, text, fields, error) from Items, ItemErrors, mappings with id/text, or bare strings."""
-    from .sources import Item, ItemError
+    from ..inputs import Item, ItemError
 
     for position, item in enumerate(items):
         if isinstance(item, Item):
@@ -196,7 +192,7 @@ def _dask(chunks: Iterator[list[tuple]], task: Callable, args: tuple, scheduler:
 
 def _run(items: Iterable[Any], task: Callable, n_jobs: int, scheduler: Any, mode: str, model: str | Path | None,
          chunk_size: int) -> Iterator[list]:
-    from .quotes import resolve_mode
+    from ..quotes import resolve_mode
 
     if not isinstance(n_jobs, int) or isinstance(n_jobs, bool) or n_jobs == 0 or n_jobs < -1:
         raise ValueError(f"n_jobs must be a positive int or -1, got {n_jobs!r}")
@@ -207,7 +203,7 @@ def _run(items: Iterable[Any], task: Callable, n_jobs: int, scheduler: Any, mode
     if scheduler is None and n_jobs == 1:
         _model(model_path)  # loaded here, where the work happens
     else:
-        from .store import verify_model
+        from ..tone import verify_model
         verify_model(model_path)  # fail fast on a missing or untrusted model; the workers load it
     chunks = _chunks(_normalise(items), chunk_size)
     if scheduler is not None:
@@ -221,7 +217,7 @@ def score_articles(items: Iterable[Any], *, n_jobs: int = 1, scheduler: Any = No
                    model: str | Path | None = None, chunk_size: int = DEFAULT_CHUNK_SIZE) -> Iterator[ArticleResult]:
     """Score every article of ``items``, one :class:`ArticleResult` per item, in input order.
 
-    ``items``: :class:`tonekit.sources.Item`/``ItemError`` (from ``iter_items``), mappings with
+    ``items``: :class:`tonekit.inputs.Item`/``ItemError`` (from ``iter_items``), mappings with
     ``id`` and ``text`` (other keys pass through), or bare strings (id = position).
     ``n_jobs``: local worker processes (joblib); ``-1`` for one per core.
     ``scheduler``: a Dask distributed scheduler address (``"tcp://host:8786"``) or ``Client``;

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from . import annotations as annotation_store
-from .errors import AnnotationError
+from ..errors import AnnotationError
 
 __all__ = ["suggest", "write_todo", "import_todo", "TODO_EXTRA_FIELDS", "normalise_text"]
 
@@ -38,10 +38,10 @@ def _record_id(doc: str, start: int, end: int) -> str:
 
 def suggest(items: Iterable[Any], *, model: Any, annotations: Path, mode: str = "auto",
             limit: int | None = None) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
-    """To-do records for the quotes of ``items`` (``tonekit.sources`` items) not yet annotated,
+    """To-do records for the quotes of ``items`` (:func:`tonekit.inputs.iter_items` items) not yet annotated,
     most uncertain first, and the (id, error) of inputs that could not be read."""
-    from .quotes import extract_quotes
-    from .sources import ItemError
+    from ..inputs import ItemError
+    from ..quotes import extract_quotes
 
     if limit is not None and (not isinstance(limit, int) or limit < 1):
         raise ValueError(f"limit must be a positive int, got {limit!r}")

@@ -13,15 +13,11 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from .errors import TonekitError
+from ..errors import PhrasebookError
 
-__all__ = ["Phrasebook", "PhrasebookError", "load_phrasebook"]
+__all__ = ["Phrasebook", "parse_phrasebook", "load_phrasebook"]
 
 _PHRASE = re.compile(r"^[a-z0-9'-]+( [a-z0-9'-]+){0,4}$")
-
-
-class PhrasebookError(TonekitError, ValueError):
-    """A phrasebook line is malformed; the message names the file and line."""
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, overload
 import numpy as np
 
 from .features import FeatureSpace
-from .tone import INDEX_WEIGHTS, ToneScore, tone_index
+from .result import INDEX_WEIGHTS, ToneScore, tone_index
 
 if TYPE_CHECKING:  # scoring never needs scikit-learn itself: keep it out of the import
     from sklearn.linear_model import LogisticRegression

@@ -18,13 +18,10 @@ from scipy.optimize import minimize_scalar
 from sklearn.linear_model import LogisticRegression
 from sklearn.naive_bayes import ComplementNB
 
+from ..errors import AnnotationError
+from ..tone import INDEX_WEIGHTS, FeatureConfig, FeatureSpace, Phrasebook, ToneModel, load_phrasebook, softmax
 from . import annotations as annotation_store
-from .errors import AnnotationError
-from .features import FeatureConfig, FeatureSpace
 from .metrics import classification_figures
-from .model import ToneModel, softmax
-from .phrasebook import Phrasebook, load_phrasebook
-from .tone import INDEX_WEIGHTS
 
 __all__ = ["TrainConfig", "TrainingData", "TrainResult", "load_training_data", "fit_model", "train",
            "cross_validate", "out_of_fold_logits", "grouped_folds", "seed_held_out"]
@@ -224,7 +221,7 @@ def train(annotations: Path | str = "annotations", *, config: TrainConfig | None
           phrasebook: Path | str | None = None, seeds: Path | str | None = None,
           evaluate: bool = True, n_jobs: int = -1) -> TrainResult:
     """Validate ``annotations``, evaluate by grouped cross-validation, calibrate, and fit the
-    final model on every record. Nothing is written: see :func:`tonekit.store.save_model`.
+    final model on every record. Nothing is written: see :func:`tonekit.tone.save_model`.
     ``n_jobs`` processes fit the cross-validation folds (-1: every core)."""
     config = config or TrainConfig()
     started = time.perf_counter()

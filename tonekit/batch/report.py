@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from .errors import ReportInputError
+from ..errors import ReportInputError
 
 __all__ = ["ReportData", "SpeakerRow", "PeriodPoint", "QuoteRow", "iter_results", "load_results", "summarise",
            "render_html", "write_report"]

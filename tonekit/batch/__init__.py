@@ -1,0 +1,15 @@
+"""Batch work: many articles in, one result record per article out, and the report on them.
+
+The flow: :mod:`.run` scores articles in chunks (in this process, local workers or a Dask
+cluster); :mod:`.results` defines the result record (a scored article or an error record),
+writes and reads the results file and the flat quote table; :mod:`.report` turns a results
+file into one HTML page.
+"""
+
+from .report import ReportData, iter_results, load_results, render_html, write_report
+from .results import QUOTE_COLUMNS, ResultsWriter, completed_ids, write_quotes_csv
+from .run import DEFAULT_CHUNK_SIZE, ArticleResult, score_article_lines, score_articles
+
+__all__ = ["score_articles", "score_article_lines", "ArticleResult", "DEFAULT_CHUNK_SIZE", "ResultsWriter",
+           "completed_ids", "write_quotes_csv", "QUOTE_COLUMNS", "iter_results", "load_results", "write_report",
+           "render_html", "ReportData"]
