@@ -331,7 +331,7 @@ def train_command(annotations_dir: Path, out: Path | None, phrasebook: Path | No
                 models_dir = models_dir.parent
             out = models_dir / f"tone-{annotation_snapshot(annotations_dir)[:10]}"
         save_model(result.model, out, report=result.report, config=config.to_dict(), annotations=annotations_dir,
-                   data=result.data, phrasebook=result.phrasebook)
+                   records=result.data.records(), phrasebook=result.phrasebook)
     except TonekitError as exc:
         _fail(str(exc))
     report = result.report

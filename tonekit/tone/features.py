@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 __all__ = ["FeatureConfig", "FeatureSpace", "Encoded", "tokenize"]
 
 NAME_TOKEN = b"xname"
+STOPWORDS_FILE = "stopwords.txt"  # function words that get no unigram column
 CLAUSE_BREAKS = frozenset(PUNCTUATION) | {SEP, b"but", b"however", b"although", b"though", b"yet", b"while",
                                           b"whereas"}
 SENTENCE_OPENERS = frozenset({b".", b"!", b"?", b":", b'"', SEP})  # a capital after these is no name
@@ -212,8 +213,11 @@ class FeatureSpace:
 
     # -- fitting ---------------------------------------------------------------------
     @classmethod
-    def fit(cls, texts: Sequence[str], config: FeatureConfig, phrasebook: Phrasebook | None) -> "FeatureSpace":
-        """Learn the vocabulary from training statements (document frequency >= ``min_df``)."""
+    def fit(cls, texts: Sequence[str], config: FeatureConfig, phrasebook: Phrasebook | None,
+            stopwords: Collection[str] | None = None) -> "FeatureSpace":
+        """Learn the vocabulary from training statements (document frequency >= ``min_df``).
+        ``stopwords`` (default: ``data/stopwords.txt``) get no unigram column when
+        ``config.stopwords`` is on; a rebuild of an older recipe passes the list it kept."""
         token_lists = [mask_names(*tokenize_one(t)) for t in texts]
         book = phrasebook if (phrasebook is not None and config.phrasebook) else None
         # every sentence opener has an id, so the id-based name rule of scoring is mask_names exactly
@@ -247,7 +251,9 @@ class FeatureSpace:
         ids = [[token_ids[t] for t in tokens] for tokens in token_lists]
 
         df = Counter(i for doc in ids for i in set(doc))
-        stop = {w.encode() for w in read_data_lines("stopwords.txt")} if config.stopwords else set()
+        if stopwords is None:
+            stopwords = read_data_lines(STOPWORDS_FILE)
+        stop = {w.encode() for w in stopwords} if config.stopwords else set()
         for i in range(2, n_ids):
             if df[i] >= config.min_df and vocabulary[i - 2] not in stop:
                 space.unigram_col[i] = add(token(i))

@@ -1,5 +1,8 @@
 """Models on disk: ``models/<name>/model.joblib`` plus ``meta.json`` (provenance, sha256s,
-configuration, evaluation), and ``models/DEFAULT``, a pointer file naming the default model.
+configuration, evaluation), the records the model was trained on (``training.jsonl.gz``), copies
+of the data files that shaped its features (``phrasebook.tsv``, ``stopwords.txt``), and
+``models/DEFAULT``, a pointer file naming the default model. This module is the only one that
+knows that layout.
 
 Unpickling runs code, so :func:`load_model` refuses an artifact whose sha256 differs from the
 one recorded at training time, and a folder without ``meta.json``. Only load models you or
@@ -8,6 +11,7 @@ someone you trust trained: a matching sha256 proves the files agree, not who wro
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import importlib
 import json
@@ -17,20 +21,29 @@ import sys
 import warnings
 from datetime import datetime, timezone
 from importlib import metadata
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import joblib
 
 from ..errors import ModelLoadError, ModelVersionWarning
+from ..resources import parse_data_lines, read_data_text
+from .features import STOPWORDS_FILE
 from .model import MODEL_FORMAT, ToneModel
+from .phrasebook import Phrasebook, parse_phrasebook
 
 __all__ = ["save_model", "load_model", "verify_model", "read_meta", "annotation_snapshot", "default_models_dir",
-           "resolve_model_dir", "set_default", "ARTIFACT", "META", "POINTER"]
+           "resolve_model_dir", "set_default", "write_training_records", "read_training_records",
+           "read_phrasebook_copy", "read_stopwords_copy", "ARTIFACT", "META", "POINTER", "TRAINING_RECORDS",
+           "PHRASEBOOK_COPY", "STOPWORDS_COPY"]
 
 ARTIFACT = "model.joblib"
 META = "meta.json"
 POINTER = "DEFAULT"
+TRAINING_RECORDS = "training.jsonl.gz"
+PHRASEBOOK_COPY = "phrasebook.tsv"
+STOPWORDS_COPY = STOPWORDS_FILE
 MODEL_ENV = "TONEKIT_MODEL"
 # Models pickled before the tone code moved into tonekit/tone name their classes by the old
 # module paths; those paths stay loadable (the classes themselves did not change).
@@ -110,13 +123,46 @@ def read_meta(folder: Path) -> dict[str, Any]:
     return meta
 
 
+def write_training_records(folder: Path, records: Iterable[Mapping[str, Any]]) -> Path:
+    """Keep the records a model was trained on beside it (id, text, label, group, source)."""
+    path = Path(folder) / TRAINING_RECORDS
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(dict(record), ensure_ascii=False) + "\n")
+    return path
+
+
+def read_training_records(folder: Path) -> list[dict[str, Any]] | None:
+    """The records a model folder kept, or None when it kept none."""
+    path = Path(folder) / TRAINING_RECORDS
+    if not path.exists():
+        return None
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle]
+
+
+def read_phrasebook_copy(folder: Path) -> Phrasebook | None:
+    """The phrasebook a model was trained with, from its folder; None when it kept none."""
+    path = Path(folder) / PHRASEBOOK_COPY
+    return parse_phrasebook(path.read_text(encoding="utf-8"), str(path)) if path.exists() else None
+
+
+def read_stopwords_copy(folder: Path) -> list[str] | None:
+    """The stopwords a model was trained with, from its folder; None for a model saved before
+    the folder kept them (its stopwords were not recorded)."""
+    path = Path(folder) / STOPWORDS_COPY
+    return parse_data_lines(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
 def save_model(model: ToneModel, out: Path | str, *, report: dict, config: dict,
-               annotations: Path | str, data: Any = None, phrasebook: Any = None) -> Path:
+               annotations: Path | str, records: Iterable[Mapping[str, Any]] | None = None,
+               phrasebook: Phrasebook | None = None) -> Path:
     """Write the artifact, then ``meta.json`` with its sha256 and the training provenance.
 
-    With ``data`` (the :class:`~tonekit.training.TrainingData`) and ``phrasebook``, the folder
-    also keeps the training records and the phrasebook text, so the promotion gate can retrain
-    this model's recipe later without the annotations it came from."""
+    With ``records`` (:meth:`tonekit.training.TrainingData.records`) and ``phrasebook``, the
+    folder also keeps the training records and the text of every data file that shaped the
+    features (phrasebook, stopwords), with their sha256 in ``meta.json``, so the promotion gate
+    can retrain this model's recipe later without the annotations it came from."""
     out = Path(out)
     if (out / META).exists() or (out / ARTIFACT).exists():
         raise ModelLoadError(f"{out}: a model is already there; choose a new --out folder "
@@ -125,14 +171,15 @@ def save_model(model: ToneModel, out: Path | str, *, report: dict, config: dict,
     artifact = out / ARTIFACT
     joblib.dump(model, artifact, compress=3)
     extras: dict[str, str] = {}
-    if data is not None:
-        from ..training.gate import TRAINING_RECORDS, write_training_records
-        write_training_records(out, data)
-        extras[TRAINING_RECORDS] = sha256_file(out / TRAINING_RECORDS)
-    if phrasebook is not None and getattr(phrasebook, "text", ""):
-        from ..training.gate import PHRASEBOOK_COPY
+    data_files: dict[str, str] = {}
+    if records is not None:
+        extras[TRAINING_RECORDS] = sha256_file(write_training_records(out, records))
+    if phrasebook is not None and phrasebook.text:
         (out / PHRASEBOOK_COPY).write_text(phrasebook.text, encoding="utf-8")
-        extras[PHRASEBOOK_COPY] = sha256_file(out / PHRASEBOOK_COPY)
+        extras[PHRASEBOOK_COPY] = data_files[PHRASEBOOK_COPY] = sha256_file(out / PHRASEBOOK_COPY)
+    if records is not None:  # the features used the shipped stopwords (FeatureSpace.fit's default)
+        (out / STOPWORDS_COPY).write_text(read_data_text(STOPWORDS_FILE), encoding="utf-8")
+        extras[STOPWORDS_COPY] = data_files[STOPWORDS_COPY] = sha256_file(out / STOPWORDS_COPY)
     meta = {
         "format": MODEL_FORMAT,
         "name": out.name,
@@ -145,6 +192,7 @@ def save_model(model: ToneModel, out: Path | str, *, report: dict, config: dict,
                         "records": report.get("records")},
         "phrasebook": report.get("phrasebook"),
         "files_sha256": extras,
+        "data_sha256": data_files,
         "labels": list(model.labels),
         "index_weights": dict(model.index_weights),
         "config": config,

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from scipy.optimize import minimize_scalar
@@ -71,6 +72,20 @@ class TrainingData:
     sources: list[str]
     label_set: tuple[str, ...]
 
+    @classmethod
+    def from_records(cls, records: Sequence[Mapping[str, Any]], label_set: Sequence[str]) -> "TrainingData":
+        """Parallel lists of annotation records or of the records a model folder kept. The group
+        is the record's ``group`` (kept records) or its document, else its id (annotations)."""
+        return cls(ids=[r["id"] for r in records], texts=[r["text"] for r in records],
+                   labels=[r["label"] for r in records],
+                   groups=[str(r["group"]) if "group" in r else str(r.get("doc") or r["id"]) for r in records],
+                   sources=[r["source"] for r in records], label_set=tuple(label_set))
+
+    def records(self) -> Iterator[dict[str, str]]:
+        """One dict per record (id, text, label, group, source): what a model folder keeps."""
+        for row in zip(self.ids, self.texts, self.labels, self.groups, self.sources):
+            yield dict(zip(("id", "text", "label", "group", "source"), row))
+
     def subset(self, mask: Sequence[bool]) -> "TrainingData":
         keep = [i for i, m in enumerate(mask) if m]
         return TrainingData([self.ids[i] for i in keep], [self.texts[i] for i in keep],
@@ -106,14 +121,12 @@ def load_training_data(folder: Path | str, seeds: Path | str | None = None) -> T
     label_set = tuple(label for label in declared if label in used)
     if len(label_set) < 2:
         raise AnnotationError(f"{folder}: training needs at least two labels with records, found {sorted(used)}")
-    return TrainingData(ids=[r["id"] for r in records], texts=[r["text"] for r in records],
-                        labels=[r["label"] for r in records], groups=[str(r.get("doc") or r["id"]) for r in records],
-                        sources=[r["source"] for r in records], label_set=label_set)
+    return TrainingData.from_records(records, label_set)
 
 
 def fit_model(texts: Sequence[str], labels: Sequence[str], config: TrainConfig,
               phrasebook: Phrasebook | None, index_weights: dict[str, float] | None = None,
-              label_order: Sequence[str] = ()) -> ToneModel:
+              label_order: Sequence[str] = (), stopwords: Sequence[str] | None = None) -> ToneModel:
     """Fit features, a class-balanced multinomial logistic regression and, unless disabled, a
     complement naive Bayes expert on the same features (temperature 1).
 
@@ -121,7 +134,7 @@ def fit_model(texts: Sequence[str], labels: Sequence[str], config: TrainConfig,
     annotations closely; naive Bayes trusts every informative word on its own, which carries
     better to real quotes worded unlike ours (measured in ``benchmarks/bench_tone_accuracy.py``).
     """
-    space = FeatureSpace.fit(texts, config.features, phrasebook)
+    space = FeatureSpace.fit(texts, config.features, phrasebook, stopwords)
     matrix, gold = space.transform(texts), np.asarray(labels)
     estimator = LogisticRegression(C=config.C, class_weight="balanced", max_iter=config.max_iter,
                                    random_state=config.seed)

@@ -2,13 +2,13 @@
 the current default on the same held-out split, judged by the annotations as they are now.
 
 A fair comparison needs a split that neither model trained on. Every model folder keeps the
-records it was trained on (``training.jsonl.gz``), so the gate can retrain both recipes
-without the held-out part:
+records it was trained on and its data files (see :mod:`tonekit.tone.store`), so the gate can
+retrain both recipes without the held-out part:
 
 - the split is a fixed quarter (by a stable hash) of the document groups that both the current
   default and the new annotations contain; groups the user has just added are never held out,
   so new data always counts for the new model;
-- the current default's recipe (its configuration and phrasebook) is retrained on its own
+- the current default's recipe (its configuration, phrasebook and stopwords) is retrained on its own
   records minus the held-out groups, the new recipe on the new annotations minus them;
 - both are scored against the new annotations' labels of the held-out records (a correction
   the user made is the truth from now on).
@@ -16,25 +16,21 @@ without the held-out part:
 
 from __future__ import annotations
 
-import gzip
 import hashlib
-import json
 import logging
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..tone import Phrasebook, load_model, parse_phrasebook, read_meta
+from ..tone import (Phrasebook, load_model, read_meta, read_phrasebook_copy, read_stopwords_copy,
+                    read_training_records)
 from .fit import TrainConfig, TrainingData, fit_model
 from .metrics import classification_figures
 
-__all__ = ["GateReport", "compare", "held_out_groups", "TOLERANCE", "TRAINING_RECORDS", "PHRASEBOOK_COPY"]
+__all__ = ["GateReport", "compare", "held_out_groups", "TOLERANCE"]
 
 log = logging.getLogger(__name__)
 TOLERANCE = 0.01  # macro-F1 the new model may lose and still be promoted
-TRAINING_RECORDS = "training.jsonl.gz"
-PHRASEBOOK_COPY = "phrasebook.tsv"
 
 
 @dataclass
@@ -62,22 +58,6 @@ class GateReport:
                 "seed_changes": self.seed_changes}
 
 
-def write_training_records(folder: Path, data: TrainingData) -> None:
-    """Keep the records a model was trained on beside it (id, text, label, group, source)."""
-    with gzip.open(folder / TRAINING_RECORDS, "wt", encoding="utf-8") as handle:
-        for row in zip(data.ids, data.texts, data.labels, data.groups, data.sources):
-            record = dict(zip(("id", "text", "label", "group", "source"), row))
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-
-
-def read_training_records(folder: Path, labels: Sequence[str]) -> TrainingData:
-    with gzip.open(folder / TRAINING_RECORDS, "rt", encoding="utf-8") as handle:
-        rows = [json.loads(line) for line in handle]
-    return TrainingData(ids=[r["id"] for r in rows], texts=[r["text"] for r in rows], labels=[r["label"] for r in rows],
-                        groups=[r["group"] for r in rows], sources=[r["source"] for r in rows],
-                        label_set=tuple(labels))
-
-
 def held_out_groups(current: TrainingData, new: TrainingData, share: float = 0.25) -> list[str]:
     """A fixed ``share`` of the groups both sets contain, chosen by a stable hash (at least one)."""
     common = sorted(set(current.groups) & set(new.groups))
@@ -95,26 +75,29 @@ def compare(current_folder: Path, new: TrainingData, new_config: TrainConfig, ne
             new_model: Any) -> GateReport | None:
     """Score the current default's recipe (from its folder) and the new one on the same held-out
     split; None when the current default kept no training records or the two share no group."""
-    if not (current_folder / TRAINING_RECORDS).exists():
+    kept = read_training_records(current_folder)
+    if kept is None:
         return None
     meta = read_meta(current_folder)
-    current = read_training_records(current_folder, meta["labels"])
+    current = TrainingData.from_records(kept, meta["labels"])
     current_config = TrainConfig.from_dict(meta["config"])
     groups = held_out_groups(current, new)
     if not groups:
         return None
     chosen = set(groups)
     held_out = _keep(new, chosen, inside=True)
-    current_book = None
-    if (current_folder / PHRASEBOOK_COPY).exists():
-        current_book = parse_phrasebook((current_folder / PHRASEBOOK_COPY).read_text(encoding="utf-8"),
-                                        str(current_folder / PHRASEBOOK_COPY))
+    current_book = read_phrasebook_copy(current_folder)
+    current_stopwords = read_stopwords_copy(current_folder)
+    if current_stopwords is None:
+        log.info("%s: stopwords not recorded (an older model); retraining its recipe with today's list",
+                 current_folder.name)
     labels = list(dict.fromkeys([*new.label_set, *current.label_set]))
     figures = {}
-    for name, data, config, book in (("current", current, current_config, current_book),
-                                     ("new", new, new_config, new_phrasebook)):
+    for name, data, config, book, stopwords in (("current", current, current_config, current_book, current_stopwords),
+                                                ("new", new, new_config, new_phrasebook, None)):
         training = _keep(data, chosen, inside=False)
-        model = fit_model(training.texts, training.labels, config, book, label_order=data.label_set)
+        model = fit_model(training.texts, training.labels, config, book, label_order=data.label_set,
+                          stopwords=stopwords)
         predicted = [s.label for s in model.score(held_out.texts)]
         figures[name] = classification_figures(held_out.labels, predicted, labels)
     seeds = [(i, t) for i, t, s in zip(new.ids, new.texts, new.sources) if s == "seed"]
