@@ -20,13 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ReportInputError
+from ..tone import DEFAULT_LABELS, index_formula
 
 __all__ = ["ReportData", "SpeakerRow", "PeriodPoint", "QuoteRow", "iter_results", "load_results", "summarise",
            "render_html", "write_report"]
 
 logger = logging.getLogger(__name__)
 
-KNOWN_LABELS = ("cooperative", "candid", "conflictual", "neutral")
 # Okabe-Ito colours, safe for the common colour-vision deficiencies; extra labels cycle the fallback.
 LABEL_COLOURS = {"cooperative": "#0072B2", "candid": "#E69F00", "conflictual": "#D55E00", "neutral": "#8C8C8C"}
 FALLBACK_COLOURS = ("#CC79A7", "#009E73", "#56B4E9", "#332288", "#882255", "#44AA99")
@@ -210,7 +210,7 @@ def summarise(records: Iterable[dict]) -> ReportData:
             heap, key = (top, index) if index > 0 else (bottom, -index) if index < 0 else (None, 0.0)
             if heap is not None:
                 (heapq.heappush if len(heap) < TOP_QUOTES else heapq.heappushpop)(heap, (key, -seen, row))
-    order = [lab for lab in KNOWN_LABELS if lab in label_names] + sorted(label_names - set(KNOWN_LABELS))
+    order = [lab for lab in DEFAULT_LABELS if lab in label_names] + sorted(label_names - set(DEFAULT_LABELS))
     data.label_counts = {lab: labels[lab] for lab in order}
     data.mean_index = index_sum / index_n if index_n else None
     rows = [SpeakerRow(speaker, n, total / n_indexed if n_indexed else None,
@@ -477,8 +477,7 @@ def render_html(data: ReportData, *, title: str = "tonekit report") -> str:
         f'<p class="sub">Quotes in diplomatic news and their tone \u00b7 {_esc(span)}</p>\n'
         f'<div class="cards">{cards}</div>\n</header>\n<main>\n',
         _section("labels", "Label distribution", "Quotes per tone label.", _label_chart(data, colours)),
-        _section("timeline", "Tone over time", timeline_hint + " Index = P(cooperative) \u2212 \u00bd P(candid) "
-                 "\u2212 P(conflictual), from \u22121 to +1.", _timeline_chart(data)),
+        _section("timeline", "Tone over time", timeline_hint + f" Index = {index_formula()}, from \u22121 to +1.", _timeline_chart(data)),
         _section("speakers", "Speakers", shown, _speaker_chart(data) + (speaker_table if speaker_rows else "")),
         _section("quotes", "Quotes at the extremes", "", extremes),
         _section("errors", f"Errors ({data.n_errors})", "", errors),

@@ -11,7 +11,7 @@ no scikit-learn.
 from .features import FeatureConfig, FeatureSpace, tokenize
 from .model import MODEL_FORMAT, ToneModel, softmax, validate_texts
 from .phrasebook import Phrasebook, load_phrasebook, parse_phrasebook
-from .result import INDEX_WEIGHTS, ToneScore, tone_index
+from .result import DEFAULT_LABELS, INDEX_WEIGHTS, ToneScore, index_formula, tone_index
 from .scoring import clear_model_cache, default_model, score
 from .store import (ARTIFACT, META, PHRASEBOOK_COPY, POINTER, STOPWORDS_COPY, TRAINING_RECORDS, annotation_snapshot,
                     default_models_dir, load_model, read_meta, read_phrasebook_copy, read_stopwords_copy,
@@ -19,7 +19,7 @@ from .store import (ARTIFACT, META, PHRASEBOOK_COPY, POINTER, STOPWORDS_COPY, TR
                     write_training_records)
 from .tokens import tokenize_batch, tokenize_one
 
-__all__ = ["score", "ToneScore", "INDEX_WEIGHTS", "tone_index", "ToneModel", "MODEL_FORMAT", "softmax",
+__all__ = ["score", "ToneScore", "DEFAULT_LABELS", "INDEX_WEIGHTS", "tone_index", "index_formula", "ToneModel", "MODEL_FORMAT", "softmax",
            "validate_texts", "FeatureConfig", "FeatureSpace", "tokenize", "tokenize_one", "tokenize_batch",
            "Phrasebook", "load_phrasebook", "parse_phrasebook", "default_model", "clear_model_cache", "load_model",
            "save_model", "verify_model", "read_meta", "resolve_model_dir", "set_default", "default_models_dir",

@@ -6,17 +6,34 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["ToneScore", "INDEX_WEIGHTS", "tone_index"]
+__all__ = ["ToneScore", "DEFAULT_LABELS", "INDEX_WEIGHTS", "tone_index", "index_formula"]
 
+# The one home of the built-in label set (in the guideline's order) and of the index weights:
 # index = P(cooperative) - 0.5 P(candid) - P(conflictual). A label the project adds later
 # (e.g. "hostile") weighs 0 unless the annotation guideline gives it a weight.
 INDEX_WEIGHTS: Mapping[str, float] = {"cooperative": 1.0, "candid": -0.5, "conflictual": -1.0, "neutral": 0.0}
+DEFAULT_LABELS: tuple[str, ...] = tuple(INDEX_WEIGHTS)
+_FRACTIONS = {1.0: "", 0.5: "\u00bd ", 0.25: "\u00bc ", 0.75: "\u00be "}
 
 
 def tone_index(scores: Mapping[str, float], weights: Mapping[str, float] = INDEX_WEIGHTS) -> float:
     """The weighted sum of label probabilities, clipped to [-1, 1]."""
     value = sum(weights.get(label, 0.0) * p for label, p in scores.items())
     return max(-1.0, min(1.0, value))
+
+
+def index_formula(weights: Mapping[str, float] = INDEX_WEIGHTS) -> str:
+    """The index as people read it: "P(cooperative) \u2212 \u00bd P(candid) \u2212 P(conflictual)"
+    (labels of weight 0 left out)."""
+    terms = []
+    for label, weight in weights.items():
+        if weight == 0:
+            continue
+        size = abs(weight)
+        factor = _FRACTIONS.get(size, f"{size:g} ")
+        sign = "\u2212 " if weight < 0 else ("+ " if terms else "")
+        terms.append(f"{sign}{factor}P({label})")
+    return " ".join(terms)
 
 
 @dataclass(frozen=True, slots=True, repr=False)

@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import AnnotationError
+from ..tone import DEFAULT_LABELS
 
 __all__ = ["FIELDS", "OPTIONAL_FIELDS", "Problem", "load_labels", "iter_files", "check", "load_records",
            "cohen_kappa", "stats", "DEFAULT_LABELS"]
 
 FIELDS = ("id", "text", "label", "source", "doc", "start", "end", "speaker", "kind", "register", "votes", "note")
 OPTIONAL_FIELDS = ("side",)  # the country or organisation the speaker represents
-DEFAULT_LABELS = ("cooperative", "candid", "conflictual", "neutral")
 KINDS = ("direct", "indirect", None)
 _LABELS_BLOCK = re.compile(r"```labels\s*\n(.*?)```", re.DOTALL)
 
@@ -56,8 +56,8 @@ def load_labels(folder: Path) -> tuple[str, ...]:
 def load_label_weights(folder: Path) -> dict[str, float]:
     """Tone-index weights given in the ``labels`` block as ``label weight`` (e.g. ``hostile -1``).
 
-    Labels without a weight keep the built-in one (cooperative 1, candid -0.5, conflictual -1,
-    neutral 0) or weigh 0 if they are new.
+    Labels without a weight keep the built-in one (``tonekit.tone.INDEX_WEIGHTS``) or weigh 0 if
+    they are new.
     """
     weights: dict[str, float] = {}
     for parts in _label_lines(Path(folder)):
