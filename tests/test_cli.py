@@ -36,7 +36,7 @@ def test_quotes_bad_inputs_reported_and_others_processed(tmp_path: Path) -> None
     (tmp_path / "bad.txt").write_bytes(b"caf\xe9 talks\n")
     result = CliRunner().invoke(main, ["quotes", "--mode", "fast", "--format", "jsonl", str(tmp_path), str(tmp_path / "missing.txt")])
     assert result.exit_code == 1
-    assert "bad.txt:1: not valid UTF-8" in result.stderr
+    assert "bad.txt: not valid UTF-8 at byte 3 (line 1)" in result.stderr
     assert "missing.txt: no such file or folder" in result.stderr
     assert json.loads(result.stdout.splitlines()[0])["doc"] == "good.txt"
 
@@ -52,3 +52,25 @@ def test_eval_quotes_bad_folder(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["eval-quotes", "--brat", str(tmp_path)])
     assert result.exit_code == 1
     assert "no .txt file with a matching .ann" in result.stderr
+
+
+def test_same_file_same_verdict_in_every_command(tmp_path: Path) -> None:
+    """One input reader: an empty .txt is an error for quotes, score and score --articles alike."""
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    for args in (["quotes", "--mode", "fast"], ["score"], ["score", "--articles", "--mode", "fast"]):
+        result = CliRunner().invoke(main, [*args, str(empty)])
+        assert result.exit_code == 1, args
+        assert f"{empty}: empty or whitespace-only" in result.stderr, args
+
+
+def test_stdin_format_is_explicit() -> None:
+    record = json.dumps({"id": "a1", "text": "“We agree,” the minister said."})
+    result = CliRunner().invoke(main, ["quotes", "--mode", "fast", "--format", "jsonl", "--stdin-format", "jsonl", "-"],
+                                input=record + "\n")
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["doc"] for line in result.output.splitlines()] == ["a1"]
+    result = CliRunner().invoke(main, ["quotes", "--mode", "fast", "--format", "jsonl", "--stdin-format", "lines", "-"],
+                                input="“We agree,” he said.\n\n“We do not,” she said.\n")
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["doc"] for line in result.output.splitlines()] == ["-:1", "-:3"]

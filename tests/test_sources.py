@@ -381,3 +381,22 @@ def test_path_objects_are_accepted(tmp_path: Path) -> None:
     result = list(iter_items([missing]))
     assert result[0].id == str(missing)
     assert count_hint([missing]) == 1
+
+
+def test_stdin_as_text_is_judged_as_a_txt_file() -> None:
+    assert [(i.id, i.text) for i in iter_items(["-"], stdin=io.StringIO("One article.\nTwo lines."), stdin_format="text")] \
+        == [("-", "One article.\nTwo lines.")]
+    error = only_error(iter_items(["-"], stdin=io.StringIO(" \n"), stdin_format="text"))
+    assert error.id == "-" and error.error == "<stdin>: empty or whitespace-only"
+    error = only_error(iter_items(["-"], stdin=io.StringIO("x" * 11), stdin_format="text", max_bytes=10))
+    assert re.fullmatch(r"<stdin>: text is over the 10-byte limit \(--max-bytes\)", error.error)
+
+
+def test_stdin_as_lines_is_one_item_per_line() -> None:
+    result = list(iter_items(["-"], stdin=io.StringIO("first\n\nsecond\n"), stdin_format="lines"))
+    assert [(i.id, i.text) for i in result] == [("-:1", "first"), ("-:3", "second")]
+
+
+def test_unknown_stdin_format_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"stdin_format must be one of 'text', 'jsonl', 'lines', got 'csv'"):
+        iter_items(["-"], stdin_format="csv")

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import click
 
-from .articles import ArticleError, iter_text_articles
 from .errors import TonekitError
+from .inputs import STDIN_FORMATS, ItemError, iter_items, iter_statements
 from .quotes import MODES, Quote, extract_quotes
 
 __all__ = ["main"]
@@ -60,17 +60,24 @@ def _quote_rows(doc: str, quotes: Iterable[Quote]) -> list[dict]:
     return [{"doc": doc, **q.to_dict()} for q in quotes]
 
 
+def _stdin_format_option(default: str | None, what: str):  # type: ignore[no-untyped-def]
+    return click.option("--stdin-format", type=click.Choice(STDIN_FORMATS), default=default,
+                        show_default=default is not None,
+                        help=f"What - reads: one text, JSON Lines records, or one item per line. {what}")
+
+
 @main.command("quotes")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
 @click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True,
               help="accurate: trained spaCy pipeline; fast: rules only; auto: accurate when installed.")
-def quotes_command(inputs: tuple[str, ...], fmt: str, mode: str) -> None:
-    """Print the quotes of articles: FILE, DIR (every .txt inside) or - for stdin."""
+@_stdin_format_option("text", "")
+def quotes_command(inputs: tuple[str, ...], fmt: str, mode: str, stdin_format: str) -> None:
+    """Print the quotes of articles: FILE, DIR (every .txt inside), .jsonl, .csv or - for stdin."""
     errors = 0
     writer = _csv_writer(fmt, _QUOTE_FIELDS)
-    for item in iter_text_articles(list(inputs)):
-        if isinstance(item, ArticleError):
+    for item in iter_items(list(inputs), stdin_format=stdin_format, unique=False):
+        if isinstance(item, ItemError):
             click.echo(f"tonekit: error: {item.error}", err=True)
             errors += 1
             continue
@@ -197,16 +204,6 @@ def _load(model_path: Path | None):  # type: ignore[no-untyped-def]
         _fail(str(exc))
 
 
-def _iter_statements(inputs: tuple[str, ...]) -> Iterable[tuple[str, str]]:
-    """(id, statement) per non-blank line; the id is file:line so a result can be traced back."""
-    for item in iter_text_articles(list(inputs)):
-        if isinstance(item, ArticleError):
-            _fail(item.error)
-        for lineno, line in enumerate(item.text.splitlines(), start=1):
-            if line.strip():
-                yield f"{item.id}:{lineno}", line.strip()
-
-
 _SCORE_CHUNK = 10_000
 
 
@@ -218,17 +215,18 @@ _SCORE_CHUNK = 10_000
               help="Show the K features that drove each label.")
 @click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True,
               help="Quote extraction mode with --articles.")
+@_stdin_format_option(None, "Default: lines (text with --articles).")
 @_model_option
 def score_command(inputs: tuple[str, ...], articles: bool, fmt: str, explain: int, mode: str,
-                  model_path: Path | None) -> None:
+                  stdin_format: str | None, model_path: Path | None) -> None:
     """Score the tone of statements (one per line) or, with --articles, of every quote in articles.
 
-    INPUTS are files, folders (every .txt inside) or - for stdin.
+    INPUTS are files, folders (every .txt inside), .jsonl, .csv or - for stdin.
     """
     model = _load(model_path)
     labels = list(model.labels)
     if articles:
-        _score_articles(inputs, fmt, explain, mode, model, labels)
+        _score_articles(inputs, fmt, explain, mode, model, labels, stdin_format or "text")
         return
     fields = ["id", "label", "index", *labels, "text"]
     writer = _csv_writer(fmt, fields)
@@ -247,8 +245,10 @@ def score_command(inputs: tuple[str, ...], articles: bool, fmt: str, explain: in
                              "why": "; ".join(name for name, _ in tone.phrases)})
         batch.clear()
 
-    for item in _iter_statements(inputs):
-        batch.append(item)
+    for statement in iter_statements(list(inputs), stdin_format=stdin_format or "lines"):
+        if isinstance(statement, ItemError):
+            _fail(statement.error)
+        batch.append((statement.id, statement.text))
         if len(batch) >= _SCORE_CHUNK:
             flush()
     flush()
@@ -257,14 +257,15 @@ def score_command(inputs: tuple[str, ...], articles: bool, fmt: str, explain: in
         _print_table(rows, columns)
 
 
-def _score_articles(inputs: tuple[str, ...], fmt: str, explain: int, mode: str, model, labels: list[str]) -> None:  # type: ignore[no-untyped-def]
+def _score_articles(inputs: tuple[str, ...], fmt: str, explain: int, mode: str, model, labels: list[str],  # type: ignore[no-untyped-def]
+                    stdin_format: str) -> None:
     from .article import score_texts
 
     errors = 0
     fields = ["doc", "speaker", "kind", "label", "index", *labels, "start", "end", "text"]
     writer = _csv_writer(fmt, fields)
-    for item in iter_text_articles(list(inputs)):
-        if isinstance(item, ArticleError):
+    for item in iter_items(list(inputs), stdin_format=stdin_format, unique=False):
+        if isinstance(item, ItemError):
             click.echo(f"tonekit: error: {item.error}", err=True)
             if fmt == "jsonl":
                 click.echo(json.dumps({"id": item.id, "error": item.error}, ensure_ascii=False))
@@ -408,19 +409,19 @@ def _print_training_report(report: dict) -> None:
 @click.option("--annotations", "annotations_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=Path("annotations"), show_default=True, help="Quotes already annotated here are dropped.")
 @click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True, help="Quote extraction mode.")
+@_stdin_format_option("jsonl", "")
 @_model_option
 def annotate_command(inputs: tuple[str, ...], out: Path, fmt: str | None, limit: int | None, annotations_dir: Path,
-                     mode: str, model_path: Path | None) -> None:
+                     mode: str, stdin_format: str, model_path: Path | None) -> None:
     """Pre-annotate the quotes of new articles (INPUTS as for `tonekit batch`): the model's
     suggested label and scores, most uncertain first, in the annotation schema. Confirm or
     correct `label`, then `tonekit annotations import`."""
-    from .inputs import iter_items
     from .training import suggest, write_todo
 
     fmt = fmt or ("csv" if out.suffix.lower() == ".csv" else "jsonl")
     model = _load(model_path)
     try:
-        records, errors = suggest(iter_items(list(inputs)), model=model, annotations=annotations_dir, mode=mode,
+        records, errors = suggest(iter_items(list(inputs), stdin_format=stdin_format), model=model, annotations=annotations_dir, mode=mode,
                                   limit=limit)
     except TonekitError as exc:
         _fail(str(exc))
@@ -449,10 +450,11 @@ def annotate_command(inputs: tuple[str, ...], out: Path, fmt: str | None, limit:
               help="Larger articles become error records.")
 @click.option("--strict", is_flag=True, help="Exit with status 1 if any article failed.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+@_stdin_format_option("jsonl", "")
 @_model_option
 def batch_command(inputs: tuple[str, ...], out: Path, quotes_csv: Path | None, jobs: int, scheduler: str | None,
                   mode: str, text_col: str, id_col: str, max_bytes: int, strict: bool, progress: bool | None,
-                  model_path: Path | None) -> None:
+                  stdin_format: str, model_path: Path | None) -> None:
     """Score every article of INPUTS into --out: .txt files or folders of them (id = relative
     path), .jsonl records (id, text, optional date/source/url/title; other fields pass through),
     .csv with a text column, or - for JSON Lines on stdin. One output line per article, result
@@ -462,7 +464,7 @@ def batch_command(inputs: tuple[str, ...], out: Path, quotes_csv: Path | None, j
     from tqdm import tqdm
 
     from .batch import ResultsWriter, completed_ids, score_article_lines, write_quotes_csv
-    from .inputs import count_hint, iter_items
+    from .inputs import count_hint
     from .tone import read_meta, resolve_model_dir, verify_model
 
     if str(out) == "-":
@@ -477,7 +479,8 @@ def batch_command(inputs: tuple[str, ...], out: Path, quotes_csv: Path | None, j
 
     def pending():  # type: ignore[no-untyped-def]
         nonlocal skipped
-        for item in iter_items(list(inputs), text_col=text_col, id_col=id_col, max_bytes=max_bytes):
+        for item in iter_items(list(inputs), text_col=text_col, id_col=id_col, max_bytes=max_bytes,
+                               stdin_format=stdin_format):
             if item.id in done:
                 skipped += 1
             else:

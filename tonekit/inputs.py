@@ -1,17 +1,23 @@
-"""Read ``tonekit batch`` inputs as a lazy stream of items, exactly one per input article.
+"""Read every command's inputs as a lazy stream of items, exactly one per input article.
 
-A batch scores up to millions of articles, so memory must not grow with their number, and every
-article must leave one output record: a bad article becomes an :class:`ItemError` (its id and a
-reason naming file and line) instead of stopping the run or vanishing. Input kinds, per argument:
+The one reader of input files: ``tonekit quotes``, ``score``, ``batch`` and ``annotate`` all read
+through :func:`iter_items`, so a file gets the same verdict everywhere. This is where an input
+becomes an error record. A batch scores up to millions of articles, so memory must not grow with
+their number, and every article must leave one output record: a bad article becomes an
+:class:`ItemError` (its id and a reason naming file and line) instead of stopping the run or
+vanishing. Input kinds, per argument:
 
 * a folder: every ``*.txt`` file under it (recursive, suffix case-insensitive, symlinked folders not
   followed), sorted by relative POSIX path, which is the id ("2024/03/a1.txt"). Folders are for .txt
   articles only: other files in them, .jsonl and .csv included, are ignored (pass those as inputs of
   their own). A folder without .txt files, or a sub-folder that cannot be listed, gives one ItemError.
 * a ``.txt`` file: one article, id = the file name.
-* a ``.jsonl`` file, or ``-`` for JSON Lines on stdin (named ``<stdin>``): one record per non-blank line
-  (blank = only ASCII whitespace), ``{"id": str | int, "text": str, ...}``; every other field
-  (date, source, url, title, ...) passes through in ``fields``.
+* a ``.jsonl`` file: one record per non-blank line (blank = only ASCII whitespace),
+  ``{"id": str | int, "text": str, ...}``; every other field (date, source, url, title, ...) passes
+  through in ``fields``.
+* ``-``, standard input (named ``<stdin>`` in messages), read as ``stdin_format`` says: ``"jsonl"``
+  records as a .jsonl file, ``"text"`` one article (id ``-``) checked as a .txt file, or ``"lines"``
+  one item per non-blank line (id ``-:LINE``). Each command has its default (see :data:`STDIN_FORMATS`).
 * a ``.csv`` file with a header row: ``text_col`` holds the text, ``id_col`` (if present) the id, else
   the id is ``FILE:LINE``; other columns pass through.
 
@@ -34,11 +40,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-__all__ = ["DEFAULT_MAX_BYTES", "Item", "ItemError", "count_hint", "iter_items"]
+__all__ = ["DEFAULT_MAX_BYTES", "STDIN_FORMATS", "Item", "ItemError", "count_hint", "iter_items", "iter_statements",
+           "text_problem"]
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 5_000_000
+STDIN_FORMATS = ("text", "jsonl", "lines")  # what "-" holds: one article, JSON Lines records, one item per line
 _BOM = b"\xef\xbb\xbf"
 _SNIFF = 8192  # bytes searched for NUL to call a .txt file binary
 _MIB = 1 << 20
@@ -74,6 +82,7 @@ class _Config:
     id_col: str
     max_bytes: int
     stdin: TextIO | None
+    stdin_format: str
 
     @property
     def line_cap(self) -> int:
@@ -81,12 +90,17 @@ class _Config:
 
 
 def iter_items(inputs: Sequence[str], *, text_col: str = "text", id_col: str = "id",
-               max_bytes: int = DEFAULT_MAX_BYTES, stdin: TextIO | None = None) -> Iterator[Item | ItemError]:
+               max_bytes: int = DEFAULT_MAX_BYTES, stdin: TextIO | None = None,
+               stdin_format: str = "jsonl", unique: bool = True) -> Iterator[Item | ItemError]:
     """One Item or ItemError per input article, lazily, ids unique across the run.
 
     Arguments are checked here, at the call, not at the first ``next()``. ``text_col``/``id_col``
-    apply to .csv inputs; ``max_bytes`` caps each text (UTF-8 bytes); ``stdin`` defaults to sys.stdin.
+    apply to .csv inputs; ``max_bytes`` caps each text (UTF-8 bytes); ``stdin`` defaults to sys.stdin;
+    ``stdin_format`` says what ``-`` holds (one of :data:`STDIN_FORMATS`). ``unique=False`` keeps a
+    repeated id as it is (for commands that print results, not key a results file by id).
     """
+    if stdin_format not in STDIN_FORMATS:
+        raise ValueError(f"stdin_format must be one of {', '.join(map(repr, STDIN_FORMATS))}, got {stdin_format!r}")
     if isinstance(inputs, (str, bytes)):
         raise TypeError(f"inputs must be a sequence of paths, not one string; wrap it in a list: [{inputs!r}]")
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0:
@@ -96,7 +110,25 @@ def iter_items(inputs: Sequence[str], *, text_col: str = "text", id_col: str = "
             raise ValueError(f"{name} must be a non-empty str, got {col!r}")
     if text_col == id_col:
         raise ValueError(f"text_col and id_col must name different columns, both are {text_col!r}")
-    return _unique([os.fspath(arg) for arg in inputs], _Config(text_col, id_col, max_bytes, stdin))
+    cfg = _Config(text_col, id_col, max_bytes, stdin, stdin_format)
+    args = [os.fspath(arg) for arg in inputs]
+    if not unique:
+        return (item for arg in args for _, item in _read_input(arg, cfg))
+    return _unique(args, cfg)
+
+
+def iter_statements(inputs: Sequence[str], *, stdin_format: str = "lines", max_bytes: int = DEFAULT_MAX_BYTES,
+                    stdin: TextIO | None = None) -> Iterator[Item | ItemError]:
+    """One Item per statement: every non-blank line of every input text, id ``ITEM:LINE`` so a
+    result can be traced back. Stdin as "lines" or "text" is one text cut the same way (``-:LINE``)."""
+    fmt = "text" if stdin_format == "lines" else stdin_format
+    for item in iter_items(inputs, stdin_format=fmt, max_bytes=max_bytes, stdin=stdin, unique=False):
+        if isinstance(item, ItemError):
+            yield item
+            continue
+        for lineno, line in enumerate(item.text.splitlines(), start=1):
+            if line.strip():
+                yield Item(f"{item.id}:{lineno}", line.strip(), dict(item.fields))
 
 
 def _label(arg: str) -> str:
@@ -134,8 +166,12 @@ def _read_input(arg: str, cfg: _Config) -> Iterator[_Located]:
         readline = _stdin_reader(cfg.stdin)
         if readline is None:
             yield arg, ItemError("<stdin>", "<stdin>: no standard input to read")
-        else:
+        elif cfg.stdin_format == "jsonl":
             yield from _read_jsonl(readline, "<stdin>", "<stdin>", cfg)
+        elif cfg.stdin_format == "lines":
+            yield from _read_stdin_lines(readline, cfg)
+        else:
+            yield arg, _read_stdin_text(readline, cfg.max_bytes)
         return
     path = Path(arg)
     if path.is_dir():
@@ -213,6 +249,52 @@ def _bad_utf8(offset: int, lineno: int) -> str:
     return f"not valid UTF-8 at byte {offset} (line {lineno}); re-encode the file as UTF-8"
 
 
+def _read_stdin_text(readline: _LineReader, max_bytes: int) -> Item | ItemError:
+    """All of stdin as one article, judged as a .txt file is (id ``-``)."""
+    chunks, size = [], 0
+    while size <= max_bytes and (chunk := readline(max_bytes + 1 - size)):
+        chunks.append(chunk)
+        size += len(chunk)
+    data = b"".join(chunks)
+    if len(data) > max_bytes:
+        return ItemError("-", f"<stdin>: text is over the {max_bytes:,}-byte limit (--max-bytes)")
+    return _text_item(data, "-", "<stdin>")
+
+
+def _read_stdin_lines(readline: _LineReader, cfg: _Config) -> Iterator[_Located]:
+    """One item per non-blank line of stdin (id ``-:LINE``)."""
+    for lineno, offset, raw, too_long in _lines(readline, cfg.line_cap):
+        if not (too_long or raw.strip()):
+            continue
+        loc = f"<stdin>:{lineno}"
+        if too_long or len(raw) > cfg.max_bytes + 2:
+            yield loc, ItemError(f"-:{lineno}", f"{loc}: line is over the {cfg.max_bytes:,}-byte limit (--max-bytes)")
+            continue
+        try:
+            line = raw.decode("utf-8").rstrip("\r\n")
+        except UnicodeDecodeError as exc:
+            yield loc, ItemError(f"-:{lineno}", f"{loc}: {_bad_utf8(offset + exc.start, lineno)}")
+            continue
+        problem = _text_problem(line, cfg.max_bytes)
+        yield loc, ItemError(f"-:{lineno}", f"{loc}: {problem}") if problem else Item(f"-:{lineno}", line, {})
+
+
+def _text_item(data: bytes, item_id: str, where: str) -> Item | ItemError:
+    """The verdict on the bytes of one text article: binary, not UTF-8, empty, or an Item."""
+    bom = len(_BOM) if data.startswith(_BOM) else 0
+    if b"\x00" in data[:_SNIFF]:
+        return ItemError(item_id, f"{where}: binary file (NUL byte in the first 8 KB), not a text article")
+    try:
+        text = data[bom:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        at = bom + exc.start
+        line = data.count(b"\n", 0, at) + 1
+        return ItemError(item_id, f"{where}: {_bad_utf8(at, line)}")
+    if not text.strip():
+        return ItemError(item_id, f"{where}: empty or whitespace-only")
+    return Item(item_id, text, {})
+
+
 def _read_txt(path: Path, item_id: str, where: str, max_bytes: int) -> Item | ItemError:
     """One .txt article; the size is checked before reading so a huge file costs nothing."""
     try:
@@ -227,18 +309,7 @@ def _read_txt(path: Path, item_id: str, where: str, max_bytes: int) -> Item | It
         return ItemError(item_id, f"{where}: cannot read: {exc.strerror or exc}")
     if len(data) > max_bytes:  # grew since stat
         return ItemError(item_id, f"{where}: file is over the {max_bytes:,}-byte limit (--max-bytes)")
-    bom = len(_BOM) if data.startswith(_BOM) else 0
-    if b"\x00" in data[:_SNIFF]:
-        return ItemError(item_id, f"{where}: binary file (NUL byte in the first 8 KB), not a text article")
-    try:
-        text = data[bom:].decode("utf-8")
-    except UnicodeDecodeError as exc:
-        at = bom + exc.start
-        line = data.count(b"\n", 0, at) + 1
-        return ItemError(item_id, f"{where}: {_bad_utf8(at, line)}")
-    if not text.strip():
-        return ItemError(item_id, f"{where}: empty or whitespace-only")
-    return Item(item_id, text, {})
+    return _text_item(data, item_id, where)
 
 
 def _walk(root: Path, onerror: Callable[[OSError], None] | None) -> Iterator[str]:
@@ -275,6 +346,12 @@ def _read_folder(arg: str, root: Path, cfg: _Config) -> Iterator[_Located]:
 
 def _json_type(value: object) -> str:
     return _JSON_TYPES.get(type(value), type(value).__name__)
+
+
+def text_problem(text: object, max_bytes: int = DEFAULT_MAX_BYTES) -> str | None:
+    """Why a text given in a record or a call cannot be scored, or None: the one wording of
+    "not a string", "over the limit" and "empty" that every reader and caller uses."""
+    return _text_problem(text, max_bytes)
 
 
 def _text_problem(text: object, max_bytes: int) -> str | None:
