@@ -7,18 +7,15 @@ import csv
 import json
 import logging
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 
 import click
 
 from .errors import TonekitError
 from .inputs import STDIN_FORMATS, ItemError, iter_items, iter_statements
-from .quotes import MODES, Quote, extract_quotes
+from .quotes import MODES, extract_quotes
 
 __all__ = ["main"]
-
-_QUOTE_FIELDS = ["doc", "kind", "speaker", "cue", "start", "end", "speaker_start", "speaker_end", "text"]
 
 
 def _fail(message: str, code: int = 1) -> None:
@@ -56,10 +53,6 @@ def _print_table(rows: list[dict], columns: list[tuple[str, int]]) -> None:
                              for name, width in columns).rstrip())
 
 
-def _quote_rows(doc: str, quotes: Iterable[Quote]) -> list[dict]:
-    return [{"doc": doc, **q.to_dict()} for q in quotes]
-
-
 def _stdin_format_option(default: str | None, what: str):  # type: ignore[no-untyped-def]
     return click.option("--stdin-format", type=click.Choice(STDIN_FORMATS), default=default,
                         show_default=default is not None,
@@ -74,15 +67,19 @@ def _stdin_format_option(default: str | None, what: str):  # type: ignore[no-unt
 @_stdin_format_option("text", "")
 def quotes_command(inputs: tuple[str, ...], fmt: str, mode: str, stdin_format: str) -> None:
     """Print the quotes of articles: FILE, DIR (every .txt inside), .jsonl, .csv or - for stdin."""
+    from .batch import quote_columns, quote_row
+
     errors = 0
-    writer = _csv_writer(fmt, _QUOTE_FIELDS)
+    columns = quote_columns(None, speaker_span=True)
+    writer = _csv_writer(fmt, columns)
     for item in iter_items(list(inputs), stdin_format=stdin_format, unique=False):
         if isinstance(item, ItemError):
             click.echo(f"tonekit: error: {item.error}", err=True)
             errors += 1
             continue
         try:
-            rows = _quote_rows(item.id, extract_quotes(item.text, mode=mode))
+            rows = [quote_row(item.id, n, q.to_dict(), columns)
+                    for n, q in enumerate(extract_quotes(item.text, mode=mode), start=1)]
         except TonekitError as exc:
             _fail(str(exc))
         if fmt == "jsonl":
@@ -260,15 +257,16 @@ def score_command(inputs: tuple[str, ...], articles: bool, fmt: str, explain: in
 def _score_articles(inputs: tuple[str, ...], fmt: str, explain: int, mode: str, model, labels: list[str],  # type: ignore[no-untyped-def]
                     stdin_format: str) -> None:
     from .article import score_texts
+    from .batch import ArticleResult, quote_columns, quote_row
 
     errors = 0
-    fields = ["doc", "speaker", "kind", "label", "index", *labels, "start", "end", "text"]
-    writer = _csv_writer(fmt, fields)
+    columns = quote_columns(labels)
+    writer = _csv_writer(fmt, columns)
     for item in iter_items(list(inputs), stdin_format=stdin_format, unique=False):
         if isinstance(item, ItemError):
             click.echo(f"tonekit: error: {item.error}", err=True)
             if fmt == "jsonl":
-                click.echo(json.dumps({"id": item.id, "error": item.error}, ensure_ascii=False))
+                click.echo(json.dumps(ArticleResult.failed(item.id, item.error).to_record(), ensure_ascii=False))
             errors += 1
             continue
         try:
@@ -276,13 +274,9 @@ def _score_articles(inputs: tuple[str, ...], fmt: str, explain: int, mode: str, 
         except TonekitError as exc:
             _fail(str(exc))
         if fmt == "jsonl":
-            click.echo(json.dumps({"id": item.id, **article.to_dict()}, ensure_ascii=False))
+            click.echo(json.dumps(ArticleResult.scored(item.id, article.to_dict()).to_record(), ensure_ascii=False))
         elif writer is not None:
-            for sq in article.quotes:
-                q, t = sq.quote, sq.tone
-                writer.writerow({"doc": item.id, "speaker": q.speaker, "kind": q.kind, "label": t.label,
-                                 "index": f"{t.index:.4f}", **{k: f"{v:.4f}" for k, v in t.scores.items()},
-                                 "start": q.start, "end": q.end, "text": q.text})
+            writer.writerows(quote_row(item.id, n, sq.to_dict(), columns) for n, sq in enumerate(article.quotes, start=1))
         else:
             index = "-" if article.index is None else f"{article.index:+.2f}"
             click.echo(f"\n{item.id}: {len(article.quotes)} quotes, index {index}, label {article.label or '-'}")

@@ -6,10 +6,11 @@ writes and reads the results file and the flat quote table; :mod:`.report` turns
 file into one HTML page.
 """
 
-from .report import ReportData, iter_results, load_results, render_html, write_report
-from .results import QUOTE_COLUMNS, ResultsWriter, completed_ids, write_quotes_csv
-from .run import DEFAULT_CHUNK_SIZE, ArticleResult, score_article_lines, score_articles
+from .report import ReportData, render_html, write_report
+from .results import (QUOTE_COLUMNS, ArticleResult, ResultsWriter, completed_ids, iter_results, load_results,
+                      quote_columns, quote_row, write_quotes_csv)
+from .run import DEFAULT_CHUNK_SIZE, score_article_lines, score_articles
 
 __all__ = ["score_articles", "score_article_lines", "ArticleResult", "DEFAULT_CHUNK_SIZE", "ResultsWriter",
-           "completed_ids", "write_quotes_csv", "QUOTE_COLUMNS", "iter_results", "load_results", "write_report",
+           "completed_ids", "write_quotes_csv", "QUOTE_COLUMNS", "quote_columns", "quote_row", "iter_results", "load_results", "write_report",
            "render_html", "ReportData"]

@@ -9,21 +9,19 @@ from __future__ import annotations
 
 import heapq
 import html
-import json
 import logging
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from ..errors import ReportInputError
 from ..tone import DEFAULT_LABELS, index_formula
+from .results import iter_results
 
-__all__ = ["ReportData", "SpeakerRow", "PeriodPoint", "QuoteRow", "iter_results", "load_results", "summarise",
-           "render_html", "write_report"]
+__all__ = ["ReportData", "SpeakerRow", "PeriodPoint", "QuoteRow", "summarise", "render_html", "write_report"]
 
 logger = logging.getLogger(__name__)
 
@@ -84,42 +82,6 @@ class ReportData:
     most_cooperative: list[QuoteRow] = field(default_factory=list)
     most_conflictual: list[QuoteRow] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)
-
-
-def iter_results(path: Path) -> Iterator[dict]:
-    """Records of a results JSONL, one at a time (a report of millions of articles streams).
-    A bad line raises; a torn last line (a crashed run) is skipped with a warning."""
-    path = Path(path)
-    try:
-        handle = open(path, "rb")
-    except OSError as exc:
-        raise ReportInputError(f"{path}: cannot read results file ({exc.strerror or exc})") from exc
-    with handle:
-        for lineno, raw in enumerate(handle, 1):  # bytes: split on \n only, never on U+2028
-            try:
-                line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
-            except UnicodeDecodeError as exc:
-                raise ReportInputError(f"{path}: line {lineno}: not valid UTF-8 (byte 0x{raw[exc.start]:02x}); "
-                                       "pass the JSONL a batch run wrote") from exc
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                if not raw.endswith(b"\n"):  # last line and no newline after it: a run cut short
-                    logger.warning("%s: line %d: skipping truncated last line (no newline, not valid JSON)",
-                                   path, lineno)
-                    continue
-                raise ReportInputError(f"{path}: line {lineno}: not valid JSON ({exc.msg}, column {exc.colno})") from exc
-            if not isinstance(record, dict):
-                raise ReportInputError(f"{path}: line {lineno}: expected one JSON object per line, "
-                                       f"got {type(record).__name__}")
-            yield record
-
-
-def load_results(path: Path) -> list[dict]:
-    """All records of a results JSONL (see :func:`iter_results`)."""
-    return list(iter_results(path))
 
 
 def _num(value: object) -> float | None:

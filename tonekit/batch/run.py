@@ -7,7 +7,7 @@ them. Only a bounded number of chunks is in flight at a time, so memory does not
 the number of articles, and results come back in input order whatever the backend.
 
 Nothing is lost: an unreadable input, an empty text or an exception while scoring one article
-becomes an error result for that article, and the run goes on.
+becomes an error result for that article (:meth:`ArticleResult.failed`), and the run goes on.
 """
 
 from __future__ import annotations
@@ -16,48 +16,16 @@ import itertools
 import json
 import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import SchedulerError
+from .results import ArticleResult
 
 __all__ = ["ArticleResult", "score_articles", "score_article_lines", "DEFAULT_CHUNK_SIZE"]
 
 log = logging.getLogger(__name__)
 DEFAULT_CHUNK_SIZE = 32
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleResult:
-    """One article's outcome: its quotes with tone and the summaries, or the error that stopped it.
-
-    ``quotes`` and ``speakers`` are plain dicts (JSON-ready, cheap to send between processes).
-    """
-
-    id: str
-    fields: dict[str, Any] = field(default_factory=dict)
-    n_quotes: int = 0
-    index: float | None = None
-    label: str | None = None
-    scores: dict[str, float] | None = None
-    speakers: list[dict[str, Any]] = field(default_factory=list)
-    quotes: list[dict[str, Any]] = field(default_factory=list)
-    error: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
-
-    def to_record(self) -> dict[str, Any]:
-        """The output line: id, passthrough fields, then the result or the error."""
-        record: dict[str, Any] = {"id": self.id, **self.fields}
-        if self.error is not None:
-            record["error"] = self.error
-            return record
-        record.update({"n_quotes": self.n_quotes, "index": self.index, "label": self.label, "scores": self.scores,
-                       "speakers": self.speakers, "quotes": self.quotes})
-        return record
 
 
 # -- work that runs wherever the chunk lands ------------------------------------------------
@@ -72,81 +40,82 @@ def _model(model_path: str | None) -> Any:
     return _models[model_path]
 
 
-def score_chunk(chunk: list[tuple[str, str]], mode: str, model_path: str | None) -> list[dict[str, Any]]:
+def score_chunk(chunk: list[tuple[str, str]], mode: str, model_path: str | None) -> list[dict[str, Any] | str]:
     """Extract and score the articles of one chunk together (see :func:`score_texts`).
-    Returns one dict per article: the tone summary or an ``error``."""
+    Returns one entry per article: its tone summary, or the reason it failed."""
     from ..article import score_texts
 
     model = _model(model_path)
     try:
         return [article.to_dict() for article in score_texts([t for _, t in chunk], model=model, mode=mode)]
     except Exception:  # find the article that failed: one article's failure must not lose the others
-        out: list[dict[str, Any]] = []
+        out: list[dict[str, Any] | str] = []
         for article_id, text in chunk:
             try:
                 out.append(score_texts([text], model=model, mode=mode)[0].to_dict())
             except Exception as error:
                 log.warning("%s: scoring failed: %s", article_id, error)
-                out.append({"error": f"scoring failed: {type(error).__name__}: {error}"})
+                out.append(f"scoring failed: {type(error).__name__}: {error}")
         return out
 
 
 # -- input normalisation -------------------------------------------------------------------
-def _normalise(items: Iterable[Any]) -> Iterator[tuple[str, str | None, dict[str, Any], str | None]]:
-    """(id, text, fields, error) from Items, ItemErrors, mappings with id/text, or bare strings."""
+_Work = tuple[str, str, dict[str, Any]]  # (id, text, fields) of an article to score
+
+
+def _normalise(items: Iterable[Any]) -> Iterator[_Work | ArticleResult]:
+    """Articles to score from Items, mappings with id/text, or bare strings; an input that
+    cannot be scored (an ItemError, a bad item) becomes its failed result here."""
     from ..inputs import Item, ItemError
 
     for position, item in enumerate(items):
         if isinstance(item, Item):
-            yield item.id, item.text, dict(item.fields), None
+            yield item.id, item.text, dict(item.fields)
         elif isinstance(item, ItemError):
-            yield item.id, None, dict(item.fields), item.error
+            yield ArticleResult.failed(item.id, item.error, item.fields)
         elif isinstance(item, str):
-            yield str(position), item, {}, (None if item.strip() else "empty or whitespace-only text")
+            yield (str(position), item, {}) if item.strip() else ArticleResult.failed(str(position), _EMPTY)
         elif isinstance(item, Mapping):
             article_id = str(item.get("id", position))
             text = item.get("text")
             fields = {k: v for k, v in item.items() if k not in ("id", "text")}
             if not isinstance(text, str):
-                yield article_id, None, fields, f"item {position}: text must be a str, got {type(text).__name__}"
+                yield ArticleResult.failed(article_id, f"item {position}: text must be a str, got {type(text).__name__}",
+                                           fields)
             elif not text.strip():
-                yield article_id, None, fields, "empty or whitespace-only text"
+                yield ArticleResult.failed(article_id, _EMPTY, fields)
             else:
-                yield article_id, text, fields, None
+                yield article_id, text, fields
         else:
-            yield str(position), None, {}, f"item {position}: expected an Item, a mapping with id and text, or a str; " \
-                                            f"got {type(item).__name__}"
+            yield ArticleResult.failed(str(position), f"item {position}: expected an Item, a mapping with id and text, "
+                                                      f"or a str; got {type(item).__name__}")
 
 
-def _chunks(normalised: Iterator[tuple], size: int) -> Iterator[list[tuple]]:
+_EMPTY = "empty or whitespace-only text"
+
+
+def _chunks(normalised: Iterator[_Work | ArticleResult], size: int) -> Iterator[list[_Work | ArticleResult]]:
     while chunk := list(itertools.islice(normalised, size)):
         yield chunk
 
 
-def _results(chunk: list[tuple], scored: list[dict[str, Any]]) -> list[ArticleResult]:
-    outcomes = iter(scored)
+def result_task(chunk: list[_Work | ArticleResult], mode: str, model_path: str | None) -> list[ArticleResult]:
+    """A chunk's results, built where the chunk is scored."""
+    work = [(entry[0], entry[1]) for entry in chunk if not isinstance(entry, ArticleResult)]
+    outcomes = iter(score_chunk(work, mode, model_path) if work else [])
     results = []
-    for article_id, text, fields, error in chunk:
-        if error is not None:
-            results.append(ArticleResult(id=article_id, fields=fields, error=error))
+    for entry in chunk:
+        if isinstance(entry, ArticleResult):
+            results.append(entry)
             continue
+        article_id, _, fields = entry
         outcome = next(outcomes)
-        if "error" in outcome:
-            results.append(ArticleResult(id=article_id, fields=fields, error=outcome["error"]))
-        else:
-            results.append(ArticleResult(id=article_id, fields=fields, n_quotes=outcome["n_quotes"],
-                                         index=outcome["index"], label=outcome["label"], scores=outcome["scores"],
-                                         speakers=outcome["speakers"], quotes=outcome["quotes"]))
+        results.append(ArticleResult.failed(article_id, outcome, fields) if isinstance(outcome, str)
+                       else ArticleResult.scored(article_id, outcome, fields))
     return results
 
 
-def result_task(chunk: list[tuple], mode: str, model_path: str | None) -> list[ArticleResult]:
-    """A chunk's results, built where the chunk is scored."""
-    work = [(article_id, text) for article_id, text, _, error in chunk if error is None]
-    return _results(chunk, score_chunk(work, mode, model_path) if work else [])
-
-
-def line_task(chunk: list[tuple], mode: str, model_path: str | None) -> list[tuple[str, int, bool]]:
+def line_task(chunk: list[_Work | ArticleResult], mode: str, model_path: str | None) -> list[tuple[str, int, bool]]:
     """A chunk's output lines, serialised where the chunk is scored (the parent only writes),
     with each article's number of quotes and whether it failed."""
     return [(json.dumps(r.to_record(), ensure_ascii=False), r.n_quotes, r.ok)
