@@ -314,47 +314,28 @@ def train_command(annotations_dir: Path, out: Path | None, phrasebook: Path | No
 
     Exit status: 0 trained (and promoted unless --no-promote), 1 error (nothing written),
     3 trained but not promoted because the gate refused it."""
-    from .tone import META, POINTER, annotation_snapshot, default_models_dir, resolve_model_dir, save_model, set_default
-    from .training import TOLERANCE, TrainConfig, compare, train
+    from .training import retrain
 
-    config = TrainConfig()
     try:
-        result = train(annotations_dir, config=config, phrasebook=phrasebook)
-        if out is None:
-            models_dir = default_models_dir()
-            if (models_dir / META).exists():  # $TONEKIT_MODEL names a model folder: train beside it
-                models_dir = models_dir.parent
-            out = models_dir / f"tone-{annotation_snapshot(annotations_dir)[:10]}"
-        save_model(result.model, out, report=result.report, config=config.to_dict(), annotations=annotations_dir,
-                   records=result.data.records(), phrasebook=result.phrasebook)
+        outcome = retrain(annotations_dir, out=out, phrasebook=phrasebook, force=force, promote=not no_promote)
     except TonekitError as exc:
         _fail(str(exc))
-    report = result.report
-    models = out.parent
-    gate = None
-    if (models / POINTER).exists():
-        try:
-            current_dir = resolve_model_dir(models)
-            gate = compare(current_dir, result.data, config, result.phrasebook, result.model)
-        except TonekitError as exc:
-            _fail(f"cannot compare with the current default: {exc}")
+    report, out, gate = outcome.report, outcome.model_dir, outcome.gate
     if as_json:
         click.echo(json.dumps({"model": str(out), **report, "gate": gate.to_dict() if gate else None},
                               ensure_ascii=False))
     else:
         _print_training_report(report)
         click.echo(f"\nsaved {out} ({(out / 'model.joblib').stat().st_size / 1e6:.2f} MB) in {report['train_seconds']:.1f} s")
-        if gate is not None:
-            _print_gate(gate, current_dir.name, out.name)
-    promote = not no_promote and (gate is None or gate.passed or force)
-    if promote:
-        set_default(models, out.name)
-        reason = " (forced past the gate)" if gate is not None and not gate.passed else ""
-        click.echo(f"{models / POINTER} now points at {out.name}{reason}", err=as_json)
+        if gate is not None and outcome.current_dir is not None:
+            _print_gate(gate, outcome.current_dir.name, out.name)
+    if outcome.promoted:
+        forced = " (forced past the gate)" if gate is not None and not gate.passed else ""
+        click.echo(f"{outcome.pointer} now points at {out.name}{forced}", err=as_json)
     elif not no_promote:
-        click.echo(f"not promoted: macro-F1 on the held-out split dropped by {gate.drop:.3f} (> {TOLERANCE}); "
-                   f"{models / POINTER} still points at {current_dir.name}. Check the annotations, or rerun "
-                   "with --force to promote it anyway", err=True)
+        current = outcome.current_dir.name if outcome.current_dir is not None else "?"
+        click.echo(f"not promoted: {outcome.reason}; {outcome.pointer} still points at {current}. Check the "
+                   "annotations, or rerun with --force to promote it anyway", err=True)
         sys.exit(3)
 
 

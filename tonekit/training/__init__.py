@@ -13,13 +13,13 @@ from typing import Any
 
 __all__ = ["train", "TrainConfig", "TrainingData", "TrainResult", "load_training_data", "fit_model",
            "cross_validate", "out_of_fold_logits", "grouped_folds", "seed_held_out", "GateReport", "compare",
-           "held_out_groups", "TOLERANCE", "classification_figures", "expected_calibration_error", "check",
+           "held_out_groups", "TOLERANCE", "retrain", "RetrainOutcome", "classification_figures", "expected_calibration_error", "check",
            "iter_files", "load_records", "load_labels", "load_label_weights", "stats", "cohen_kappa", "Problem",
            "DEFAULT_LABELS", "suggest", "write_todo", "import_todo", "normalise_text"]
 
 _HOMES = {"fit": ["train", "TrainConfig", "TrainingData", "TrainResult", "load_training_data", "fit_model",
                   "cross_validate", "out_of_fold_logits", "grouped_folds", "seed_held_out"],
-          "gate": ["GateReport", "compare", "held_out_groups", "TOLERANCE"],
+          "gate": ["GateReport", "compare", "held_out_groups", "TOLERANCE", "retrain", "RetrainOutcome"],
           "metrics": ["classification_figures", "expected_calibration_error"],
           "annotations": ["check", "iter_files", "load_records", "load_labels", "load_label_weights", "stats",
                           "cohen_kappa", "Problem", "DEFAULT_LABELS"],
