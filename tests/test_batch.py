@@ -42,9 +42,9 @@ def test_one_result_per_item_in_order(root: Path) -> None:
 
 
 def test_parameters_are_validated() -> None:
-    with pytest.raises(ValueError, match="n_jobs must be a positive int or -1"):
+    with pytest.raises(ValueError, match="the 'n_jobs' argument of score_articles must be a positive int or -1; got 0"):
         score_articles([], n_jobs=0)
-    with pytest.raises(ValueError, match="chunk_size must be a positive int"):
+    with pytest.raises(ValueError, match="the 'chunk_size' argument of score_articles must be a positive int; got 0"):
         score_articles([], chunk_size=0)
 
 

@@ -329,14 +329,15 @@ def test_duplicate_of_an_error_keeps_its_reason(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("bad", [0, -1, 1.5, "10", True, None], ids=["zero", "negative", "float", "str", "bool", "none"])
 def test_max_bytes_is_checked_at_the_call(bad: object) -> None:
-    with pytest.raises(ValueError, match=r"max_bytes must be a positive int, got "):
+    with pytest.raises(ValueError, match=r"the 'max_bytes' argument of iter_items must be a positive int; got "):
         iter_items(["never-read.jsonl"], max_bytes=bad)  # no next(): the check is eager
 
 
 @pytest.mark.parametrize(("kwargs", "error", "pattern"), [
     ({"inputs": "feed.jsonl"}, TypeError, r"not one string"),
-    ({"inputs": [], "text_col": ""}, ValueError, r"text_col must be a non-empty str"),
-    ({"inputs": [], "text_col": "body", "id_col": "body"}, ValueError, r"must name different columns"),
+    ({"inputs": [], "text_col": ""}, ValueError, r"the 'text_col' argument of iter_items must be a non-empty str"),
+    ({"inputs": [], "text_col": "body", "id_col": "body"}, ValueError,
+     r"the 'id_col' argument of iter_items must be another column than text_col; got 'body'"),
 ], ids=["str-inputs", "empty-text-col", "same-columns"])
 def test_other_arguments_are_checked(kwargs: dict, error: type[Exception], pattern: str) -> None:
     with pytest.raises(error, match=pattern):
@@ -398,5 +399,6 @@ def test_stdin_as_lines_is_one_item_per_line() -> None:
 
 
 def test_unknown_stdin_format_is_refused() -> None:
-    with pytest.raises(ValueError, match=r"stdin_format must be one of 'text', 'jsonl', 'lines', got 'csv'"):
+    with pytest.raises(ValueError, match=r"the 'stdin_format' argument of iter_items must be one of 'text', 'jsonl', "
+                                         r"'lines'; got 'csv'"):
         iter_items(["-"], stdin_format="csv")

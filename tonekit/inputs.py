@@ -40,6 +40,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from . import _checks
+
 __all__ = ["DEFAULT_MAX_BYTES", "STDIN_FORMATS", "Item", "ItemError", "count_hint", "iter_items", "iter_statements",
            "text_problem"]
 
@@ -99,17 +101,14 @@ def iter_items(inputs: Sequence[str], *, text_col: str = "text", id_col: str = "
     ``stdin_format`` says what ``-`` holds (one of :data:`STDIN_FORMATS`). ``unique=False`` keeps a
     repeated id as it is (for commands that print results, not key a results file by id).
     """
-    if stdin_format not in STDIN_FORMATS:
-        raise ValueError(f"stdin_format must be one of {', '.join(map(repr, STDIN_FORMATS))}, got {stdin_format!r}")
     if isinstance(inputs, (str, bytes)):
         raise TypeError(f"inputs must be a sequence of paths, not one string; wrap it in a list: [{inputs!r}]")
-    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0:
-        raise ValueError(f"max_bytes must be a positive int, got {max_bytes!r}")
-    for name, col in (("text_col", text_col), ("id_col", id_col)):
-        if not isinstance(col, str) or not col:
-            raise ValueError(f"{name} must be a non-empty str, got {col!r}")
+    _checks.one_of(stdin_format, STDIN_FORMATS, "stdin_format", "iter_items")
+    _checks.positive_int(max_bytes, "max_bytes", "iter_items")
+    _checks.non_empty_str(text_col, "text_col", "iter_items")
+    _checks.non_empty_str(id_col, "id_col", "iter_items")
     if text_col == id_col:
-        raise ValueError(f"text_col and id_col must name different columns, both are {text_col!r}")
+        _checks.invalid("iter_items", "id_col", "another column than text_col", id_col)
     cfg = _Config(text_col, id_col, max_bytes, stdin, stdin_format)
     args = [os.fspath(arg) for arg in inputs]
     if not unique:

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from .. import _checks
 from ..errors import SchedulerError
 from .results import ArticleResult
 
@@ -163,10 +164,8 @@ def _run(items: Iterable[Any], task: Callable, n_jobs: int, scheduler: Any, mode
          chunk_size: int) -> Iterator[list]:
     from ..quotes import resolve_mode
 
-    if not isinstance(n_jobs, int) or isinstance(n_jobs, bool) or n_jobs == 0 or n_jobs < -1:
-        raise ValueError(f"n_jobs must be a positive int or -1, got {n_jobs!r}")
-    if not isinstance(chunk_size, int) or isinstance(chunk_size, bool) or chunk_size < 1:
-        raise ValueError(f"chunk_size must be a positive int, got {chunk_size!r}")
+    _checks.positive_int(n_jobs, "n_jobs", "score_articles", or_minus_one=True)
+    _checks.positive_int(chunk_size, "chunk_size", "score_articles")
     mode = resolve_mode(mode)
     model_path = None if model is None else str(Path(model).resolve())
     if scheduler is None and n_jobs == 1:

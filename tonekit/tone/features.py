@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .. import _checks
 from ..resources import read_data_lines
 from .phrasebook import Phrasebook
 from .tokens import PUNCTUATION, SEP, tokenize_batch, tokenize_one
@@ -85,12 +86,8 @@ class FeatureConfig:
 
     def __post_init__(self) -> None:
         for name in ("min_df", "stem_length", "negation_window"):
-            value = getattr(self, name)
-            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-                raise ValueError(f"FeatureConfig.{name} must be a positive int, got {value!r}")
-        if not isinstance(self.phrase_tone_weight, (int, float)) or not self.phrase_tone_weight > 0:
-            raise ValueError(f"FeatureConfig.phrase_tone_weight must be a positive number, "
-                             f"got {self.phrase_tone_weight!r}")
+            _checks.positive_int(getattr(self, name), name, "FeatureConfig")
+        _checks.positive_number(self.phrase_tone_weight, "phrase_tone_weight", "FeatureConfig")
 
 
 @dataclass

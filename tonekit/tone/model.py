@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 import numpy as np
 
+from .. import _checks
 from .features import FeatureSpace
 from .result import INDEX_WEIGHTS, ToneScore, tone_index
 
@@ -124,8 +125,7 @@ class ToneModel:
 
     def set_temperature(self, temperature: float) -> None:
         """Calibrate: divide the logits by ``temperature`` (> 0) from now on."""
-        if not isinstance(temperature, (int, float)) or not temperature > 0:
-            raise ValueError(f"temperature must be a positive number, got {temperature!r}")
+        _checks.positive_number(temperature, "temperature", "ToneModel.set_temperature")
         self.temperature = float(temperature)
         self._weights = self._bias = self._tables = None
 
@@ -262,6 +262,8 @@ class ToneModel:
         return self._scores(validate_texts(texts), explain)
 
     def _scores(self, texts: list[str], explain: bool | int) -> list[ToneScore]:
+        if explain is not False and explain is not True:  # the common cases cost one comparison
+            _checks.non_negative_int_or_bool(explain, "explain", "ToneModel.score")
         if not texts:
             return []
         labels = self.labels

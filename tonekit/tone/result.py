@@ -6,6 +6,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import _checks
+
 __all__ = ["ToneScore", "DEFAULT_LABELS", "INDEX_WEIGHTS", "tone_index", "index_formula"]
 
 # The one home of the built-in label set (in the guideline's order) and of the index weights:
@@ -65,8 +67,7 @@ class ToneScore:
     def explain(self, k: int = 5) -> list[tuple[str, float]]:
         """The ``k`` features (words, bigrams, phrasebook phrases) that pushed hardest towards
         ``label``, with their contribution to its log-odds against the other labels."""
-        if not isinstance(k, int) or isinstance(k, bool) or k < 1:
-            raise ValueError(f"k must be a positive int, got {k!r}")
+        _checks.positive_int(k, "k", "ToneScore.explain")
         if self.phrases and len(self.phrases) >= k:
             return list(self.phrases[:k])
         if self._model is None or self._text is None:

@@ -7,6 +7,7 @@ import threading
 from collections.abc import Iterable
 from typing import overload
 
+from .. import _checks
 from .model import ToneModel
 from .store import load_model
 from .result import ToneScore
@@ -48,4 +49,5 @@ def score(texts: str | Iterable[str], *, explain: bool | int = False,
     """
     if not isinstance(texts, str) and not isinstance(texts, Iterable):
         raise TypeError(f"expected str or an iterable of str, got {type(texts).__name__}")
+    _checks.non_negative_int_or_bool(explain, "explain", "score")  # before a model is loaded
     return (model or default_model()).score(texts, explain=explain)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from . import annotations as annotation_store
+from .. import _checks
 from ..errors import AnnotationError
 
 __all__ = ["suggest", "write_todo", "import_todo", "TODO_EXTRA_FIELDS", "normalise_text"]
@@ -43,8 +44,8 @@ def suggest(items: Iterable[Any], *, model: Any, annotations: Path, mode: str = 
     from ..inputs import ItemError
     from ..quotes import extract_quotes
 
-    if limit is not None and (not isinstance(limit, int) or limit < 1):
-        raise ValueError(f"limit must be a positive int, got {limit!r}")
+    if limit is not None:
+        _checks.positive_int(limit, "limit", "suggest")
     known = {normalise_text(r["text"]) for r in annotation_store.load_records(Path(annotations))
              if isinstance(r.get("text"), str)}
     records: list[dict[str, Any]] = []

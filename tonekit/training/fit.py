@@ -19,6 +19,7 @@ from scipy.optimize import minimize_scalar
 from sklearn.linear_model import LogisticRegression
 from sklearn.naive_bayes import ComplementNB
 
+from .. import _checks
 from ..errors import AnnotationError
 from ..tone import INDEX_WEIGHTS, FeatureConfig, FeatureSpace, Phrasebook, ToneModel, load_phrasebook, softmax
 from . import annotations as annotation_store
@@ -42,14 +43,9 @@ class TrainConfig:
     calibrate: bool = True
 
     def __post_init__(self) -> None:
-        if not isinstance(self.C, (int, float)) or isinstance(self.C, bool) or not self.C > 0:
-            raise ValueError(f"TrainConfig.C must be a positive number, got {self.C!r}")
-        if self.naive_bayes_alpha is not None and (not isinstance(self.naive_bayes_alpha, (int, float))
-                                                   or not self.naive_bayes_alpha > 0):
-            raise ValueError(f"TrainConfig.naive_bayes_alpha must be a positive number or None, "
-                             f"got {self.naive_bayes_alpha!r}")
-        if not isinstance(self.max_iter, int) or self.max_iter < 1:
-            raise ValueError(f"TrainConfig.max_iter must be a positive int, got {self.max_iter!r}")
+        _checks.positive_number(self.C, "C", "TrainConfig")
+        _checks.positive_number(self.naive_bayes_alpha, "naive_bayes_alpha", "TrainConfig", optional=True)
+        _checks.positive_int(self.max_iter, "max_iter", "TrainConfig")
 
     def to_dict(self) -> dict:
         return asdict(self)
