@@ -2,8 +2,8 @@
 
 The flow: :mod:`.run` scores articles in chunks (in this process, local workers or a Dask
 cluster); :mod:`.results` defines the result record (a scored article or an error record),
-writes and reads the results file and the flat quote table; :mod:`.report` turns a results
-file into one HTML page.
+writes and reads the results file and the flat quote table; :mod:`.summary` counts what a
+results file holds and :mod:`.report` draws it as one HTML page.
 """
 
 from .report import ReportData, render_html, write_report
