@@ -402,3 +402,10 @@ def test_unknown_stdin_format_is_refused() -> None:
     with pytest.raises(ValueError, match=r"the 'stdin_format' argument of iter_items must be one of 'text', 'jsonl', "
                                          r"'lines'; got 'csv'"):
         iter_items(["-"], stdin_format="csv")
+
+
+def test_stdin_lines_are_judged_one_by_one() -> None:
+    raw = "fine\n" + "x" * 11 + "\n \n"
+    result = list(iter_items(["-"], stdin=io.StringIO(raw), stdin_format="lines", max_bytes=10))
+    assert [(r.id, type(r).__name__) for r in result] == [("-:1", "Item"), ("-:2", "ItemError")]
+    assert result[1].error == "<stdin>:2: text is 11 bytes, over the 10-byte limit (--max-bytes)"

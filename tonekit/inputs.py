@@ -42,8 +42,7 @@ from typing import Any, TextIO
 
 from . import _checks
 
-__all__ = ["DEFAULT_MAX_BYTES", "STDIN_FORMATS", "Item", "ItemError", "count_hint", "iter_items", "iter_statements",
-           "text_problem"]
+__all__ = ["DEFAULT_MAX_BYTES", "STDIN_FORMATS", "Item", "ItemError", "count_hint", "iter_items", "iter_statements"]
 
 log = logging.getLogger(__name__)
 
@@ -266,8 +265,9 @@ def _read_stdin_lines(readline: _LineReader, cfg: _Config) -> Iterator[_Located]
         if not (too_long or raw.strip()):
             continue
         loc = f"<stdin>:{lineno}"
-        if too_long or len(raw) > cfg.max_bytes + 2:
-            yield loc, ItemError(f"-:{lineno}", f"{loc}: line is over the {cfg.max_bytes:,}-byte limit (--max-bytes)")
+        if too_long:
+            yield loc, ItemError(f"-:{lineno}", f"{loc}: line is over {cfg.line_cap:,} bytes; not read "
+                                                "(raise --max-bytes to read longer records)")
             continue
         try:
             line = raw.decode("utf-8").rstrip("\r\n")
@@ -345,12 +345,6 @@ def _read_folder(arg: str, root: Path, cfg: _Config) -> Iterator[_Located]:
 
 def _json_type(value: object) -> str:
     return _JSON_TYPES.get(type(value), type(value).__name__)
-
-
-def text_problem(text: object, max_bytes: int = DEFAULT_MAX_BYTES) -> str | None:
-    """Why a text given in a record or a call cannot be scored, or None: the one wording of
-    "not a string", "over the limit" and "empty" that every reader and caller uses."""
-    return _text_problem(text, max_bytes)
 
 
 def _text_problem(text: object, max_bytes: int) -> str | None:
