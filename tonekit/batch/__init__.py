@@ -12,5 +12,5 @@ from .results import (QUOTE_COLUMNS, ArticleResult, ResultsWriter, completed_ids
 from .run import DEFAULT_CHUNK_SIZE, score_article_lines, score_articles
 
 __all__ = ["score_articles", "score_article_lines", "ArticleResult", "DEFAULT_CHUNK_SIZE", "ResultsWriter",
-           "completed_ids", "write_quotes_csv", "QUOTE_COLUMNS", "quote_columns", "quote_row", "iter_results", "load_results", "write_report",
-           "render_html", "ReportData"]
+           "completed_ids", "iter_results", "load_results", "write_quotes_csv", "QUOTE_COLUMNS", "quote_columns",
+           "quote_row", "write_report", "render_html", "ReportData"]
