@@ -32,12 +32,8 @@ from pathlib import Path
 import numpy as np
 from sklearn.metrics import roc_auc_score
 
-from tonekit.metrics import classification_figures
-from tonekit.phrasebook import load_phrasebook
-from tonekit.store import load_model, read_meta, resolve_model_dir
-from tonekit.tokens import tokenize_one
-from tonekit.tone import INDEX_WEIGHTS
-from tonekit.training import (TrainConfig, grouped_folds, load_training_data,
+from tonekit.tone import INDEX_WEIGHTS, load_model, load_phrasebook, read_meta, resolve_model_dir, tokenize_one
+from tonekit.training import (TrainConfig, classification_figures, grouped_folds, load_training_data,
                               out_of_fold_logits, seed_held_out)
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -17,7 +17,7 @@ import statistics
 import time
 from pathlib import Path
 
-from tonekit.store import load_model, resolve_model_dir
+from tonekit.tone import load_model, resolve_model_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tonekit.annotations import check, cohen_kappa, load_labels, load_records, stats
+from tonekit.training import check, cohen_kappa, load_labels, load_records, stats
 from tonekit.cli import main
 
 GOOD = {"id": "x-1", "text": "We welcome the agreement.", "label": "cooperative", "source": "authored", "doc": "b1",

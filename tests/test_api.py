@@ -9,7 +9,7 @@ import pytest
 
 import tonekit
 from tonekit import InvalidModeError, Quote, extract_quotes
-from tonekit.pipeline import trained_pipeline_name
+from tonekit.quotes.pipeline import trained_pipeline_name
 
 
 @pytest.mark.parametrize("bad", [b"bytes", None, 42, ["a list"]], ids=["bytes", "none", "int", "list"])
@@ -63,13 +63,13 @@ def test_very_long_text_accurate() -> None:
 
 
 def test_import_loads_no_pipeline() -> None:
-    code = "import tonekit, tonekit.pipeline as p; print(p.load_trained.cache_info().currsize, p.load_blank.cache_info().currsize)"
+    code = "import tonekit, tonekit.quotes.pipeline as p; print(p.load_trained.cache_info().currsize, p.load_blank.cache_info().currsize)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["0", "0"]
 
 
 def test_import_loads_no_model_and_no_scikit_learn() -> None:
-    code = ("import sys, tonekit, tonekit.scoring as s; "
+    code = ("import sys, tonekit, tonekit.tone.scoring as s; "
             "print(s._cached is None, 'sklearn' in sys.modules, callable(tonekit.score_articles))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["True", "False", "True"]
@@ -84,7 +84,7 @@ def test_public_names() -> None:
 @pytest.mark.parametrize("mode", ["fast", pytest.param("accurate", marks=pytest.mark.skipif(
     trained_pipeline_name() is None, reason="trained spaCy pipeline not installed"))])
 def test_batch_extraction_equals_one_by_one(root, mode: str) -> None:
-    from tonekit.extract import extract_quotes_batch
+    from tonekit.quotes import extract_quotes_batch
 
     texts = [p.read_text(encoding="utf-8") for p in sorted((root / "seeds").glob("*.txt"))]
     texts += ["", "“We agree,” he said.", "   \n", texts[0]]

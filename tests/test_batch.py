@@ -3,6 +3,8 @@ resumes, never duplicates, and reports."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -40,9 +42,9 @@ def test_one_result_per_item_in_order(root: Path) -> None:
 
 
 def test_parameters_are_validated() -> None:
-    with pytest.raises(ValueError, match="n_jobs must be a positive int or -1"):
+    with pytest.raises(ValueError, match="the 'n_jobs' argument of score_articles must be a positive int or -1; got 0"):
         score_articles([], n_jobs=0)
-    with pytest.raises(ValueError, match="chunk_size must be a positive int"):
+    with pytest.raises(ValueError, match="the 'chunk_size' argument of score_articles must be a positive int; got 0"):
         score_articles([], chunk_size=0)
 
 
@@ -67,7 +69,7 @@ def test_dask_local_cluster_equals_serial(root: Path) -> None:
 @pytest.mark.slow
 def test_unreachable_scheduler_is_a_clean_error() -> None:
     pytest.importorskip("distributed")
-    from tonekit.batch import SchedulerError
+    from tonekit.errors import SchedulerError
 
     with pytest.raises(SchedulerError, match="cannot reach the Dask scheduler"):
         list(score_articles(["text"], scheduler="tcp://127.0.0.1:9", mode="fast"))
@@ -134,3 +136,49 @@ def test_cli_report(tmp_path: Path, root: Path) -> None:
     assert result.exit_code == 0, result.output
     html = page.read_text(encoding="utf-8")
     assert html.count("<svg") >= 2 and "no dates" in html and "http://" not in html and "5 articles" in result.output
+
+
+def test_every_quote_table_has_one_schema(tmp_path: Path, root: Path) -> None:
+    """tonekit quotes, score --articles and batch --quotes-csv write the same columns in the same order."""
+    seed = str(root / "seeds" / "004_6a27321979484ec4.txt")
+    quotes = CliRunner().invoke(main, ["quotes", "--mode", "fast", "--format", "csv", seed]).output.splitlines()[0]
+    scored = CliRunner().invoke(main, ["score", "--articles", "--mode", "fast", "--format", "csv", seed])
+    out, table = tmp_path / "r.jsonl", tmp_path / "q.csv"
+    assert CliRunner().invoke(main, ["batch", seed, "--out", str(out), "--mode", "fast",
+                                     "--quotes-csv", str(table)]).exit_code == 0
+    batch_rows = list(csv.DictReader(table.open(encoding="utf-8")))
+    scored_rows = list(csv.DictReader(io.StringIO(scored.output)))
+    assert scored.output.splitlines()[0] == table.read_text(encoding="utf-8").splitlines()[0]
+    untoned = [c for c in quotes.split(",") if c not in ("speaker_start", "speaker_end")]
+    assert untoned == [c for c in batch_rows[0] if c in untoned]  # the same columns, in the same order
+    assert quotes.split(",")[-3:] == ["speaker_start", "speaker_end", "text"]
+    assert scored_rows == batch_rows
+
+
+def test_a_half_written_last_line_is_read_the_same_everywhere(tmp_path: Path) -> None:
+    """Resuming, reporting and the quote table all skip a torn last line; resuming also cuts it off."""
+    from tonekit.batch import completed_ids, load_results, write_quotes_csv
+
+    whole = json.dumps({"id": "a", "quotes": [{"text": "We agree.", "label": "cooperative", "index": 1.0,
+                                               "scores": {"cooperative": 1.0}}]})
+    path = tmp_path / "r.jsonl"
+    path.write_text(whole + "\n" + '{"id": "b", "quo', encoding="utf-8")
+    assert [r["id"] for r in load_results(path)] == ["a"]
+    assert write_quotes_csv(path, tmp_path / "q.csv", ["cooperative"]) == 1
+    assert completed_ids(path) == {"a"}
+    assert path.read_text(encoding="utf-8") == whole + "\n"
+    path.write_text(whole, encoding="utf-8")  # a whole record that lost only its newline counts
+    assert [r["id"] for r in load_results(path)] == ["a"]
+    assert completed_ids(path) == {"a"} and path.read_text(encoding="utf-8") == whole + "\n"
+
+
+def test_error_records_have_one_shape(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text(" ", encoding="utf-8")
+    library = [r.to_record() for r in score_articles([{"id": "x", "text": " "}], mode="fast")]
+    assert library == [{"id": "x", "error": "empty or whitespace-only text"}]
+    assert ArticleResult.failed("x", "why", {"desk": "e"}).to_record() == {"id": "x", "desk": "e", "error": "why"}
+    result = CliRunner().invoke(main, ["score", "--articles", "--mode", "fast", "--format", "jsonl",
+                                       str(tmp_path / "empty.txt")])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout.splitlines()[0]) == {"id": "empty.txt",
+                                                         "error": f"{tmp_path / 'empty.txt'}: empty or whitespace-only"}

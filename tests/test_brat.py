@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from tonekit import extract_quotes
-from tonekit.brat import read_brat_dir
+from tonekit.quotes import read_brat_dir
 from tonekit.errors import BratFormatError
-from tonekit.evaluation import score_brat, speaker_matches
+from tonekit.quotes import score_brat, speaker_matches
 
 
 def test_read_brat_dir(brat_dir: Path) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tonekit import extract_quotes
-from tonekit.pipeline import trained_pipeline_name
+from tonekit.quotes.pipeline import trained_pipeline_name
 
 needs_parser = pytest.mark.skipif(trained_pipeline_name() is None, reason="trained spaCy pipeline not installed")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tonekit.marks import find_quoted_spans
+from tonekit.quotes.marks import find_quoted_spans
 
 
 @pytest.mark.parametrize(

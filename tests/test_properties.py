@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tonekit import extract_quotes
-from tonekit.pipeline import trained_pipeline_name
+from tonekit.quotes.pipeline import trained_pipeline_name
 
 # Text built from pieces that exercise the quote machinery: marks, apostrophes, newlines, cues.
 PIECES = st.sampled_from([

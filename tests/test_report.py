@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from tonekit.errors import ReportInputError, TonekitError
-from tonekit.report import ReportData, load_results, render_html, summarise, write_report
+from tonekit.batch import load_results
+from tonekit.batch.report import ReportData, render_html, summarise, write_report
 
 VOID = {"meta", "br", "hr", "img", "input", "link", "col", "source", "wbr"}
 
@@ -116,7 +117,7 @@ def test_load_results_skips_blank_lines(tmp_path: Path) -> None:
 
 def test_truncated_last_line_is_skipped_with_warning(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     path = write_jsonl(tmp_path / "r.jsonl", RECORDS[:2], tail='{"id": "feeds/a9.txt", "quotes": [{"te')
-    with caplog.at_level(logging.WARNING, logger="tonekit.report"):
+    with caplog.at_level(logging.WARNING, logger="tonekit.batch.results"):
         records = load_results(path)
     assert [r["id"] for r in records] == [RECORDS[0]["id"], RECORDS[1]["id"]]
     assert "line 3" in caplog.text and "truncated" in caplog.text

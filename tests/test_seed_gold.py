@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from tonekit import extract_quotes
-from tonekit.evaluation import SpanScores, score_spans
-from tonekit.pipeline import trained_pipeline_name
+from tonekit.quotes import SpanScores, score_spans
+from tonekit.quotes.pipeline import trained_pipeline_name
 
 
 def _scores(root: Path, mode: str) -> SpanScores:

@@ -1,4 +1,4 @@
-"""Batch inputs (tonekit.sources): one item per input article, whatever is wrong with it.
+"""Batch inputs (tonekit.inputs): one item per input article, whatever is wrong with it.
 
 All articles below are invented for these tests; every file lives in tmp_path.
 """
@@ -17,8 +17,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tonekit import sources
-from tonekit.sources import DEFAULT_MAX_BYTES, Item, ItemError, count_hint, iter_items
+from tonekit import inputs as sources
+from tonekit.inputs import DEFAULT_MAX_BYTES, Item, ItemError, count_hint, iter_items
 
 
 def write(path: Path, data: str | bytes) -> Path:
@@ -206,7 +206,7 @@ def test_mixed_folder_one_item_per_txt_file(tmp_path: Path, caplog: pytest.LogCa
     write(folder / "sub" / "deeper.txt", "Nested.")
     write(folder / "records.jsonl", jsonl({"id": "j", "text": "ignored in folders"}))
     write(folder / "image.png", b"\x89PNG")
-    with caplog.at_level(logging.WARNING, logger="tonekit.sources"):
+    with caplog.at_level(logging.WARNING, logger="tonekit.inputs"):
         result = items([folder], max_bytes=100)
     assert [r.id for r in result] == ["big.txt", "binary.txt", "empty.txt", "good.txt", "latin1.txt", "sub/deeper.txt"]
     assert [type(r).__name__ for r in result] == ["ItemError"] * 3 + ["Item", "ItemError", "Item"]
@@ -329,14 +329,15 @@ def test_duplicate_of_an_error_keeps_its_reason(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("bad", [0, -1, 1.5, "10", True, None], ids=["zero", "negative", "float", "str", "bool", "none"])
 def test_max_bytes_is_checked_at_the_call(bad: object) -> None:
-    with pytest.raises(ValueError, match=r"max_bytes must be a positive int, got "):
+    with pytest.raises(ValueError, match=r"the 'max_bytes' argument of iter_items must be a positive int; got "):
         iter_items(["never-read.jsonl"], max_bytes=bad)  # no next(): the check is eager
 
 
 @pytest.mark.parametrize(("kwargs", "error", "pattern"), [
     ({"inputs": "feed.jsonl"}, TypeError, r"not one string"),
-    ({"inputs": [], "text_col": ""}, ValueError, r"text_col must be a non-empty str"),
-    ({"inputs": [], "text_col": "body", "id_col": "body"}, ValueError, r"must name different columns"),
+    ({"inputs": [], "text_col": ""}, ValueError, r"the 'text_col' argument of iter_items must be a non-empty str"),
+    ({"inputs": [], "text_col": "body", "id_col": "body"}, ValueError,
+     r"the 'id_col' argument of iter_items must be another column than text_col; got 'body'"),
 ], ids=["str-inputs", "empty-text-col", "same-columns"])
 def test_other_arguments_are_checked(kwargs: dict, error: type[Exception], pattern: str) -> None:
     with pytest.raises(error, match=pattern):
@@ -370,7 +371,7 @@ def test_real_stdin_is_read_as_bytes(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    code = "from tonekit.sources import iter_items\nfor i in iter_items(['-']): print(i.id, type(i).__name__)"
+    code = "from tonekit.inputs import iter_items\nfor i in iter_items(['-']): print(i.id, type(i).__name__)"
     raw = b'{"id": "a", "text": "ok"}\n{"id": "b", "text": "caf\xe9"}\n{"id": "c", "text": "ok"}\n'
     out = subprocess.run([sys.executable, "-c", code], input=raw, capture_output=True, check=True, timeout=60)
     assert out.stdout.decode().split("\n")[:3] == ["a Item", "<stdin>:2 ItemError", "c Item"]
@@ -381,3 +382,30 @@ def test_path_objects_are_accepted(tmp_path: Path) -> None:
     result = list(iter_items([missing]))
     assert result[0].id == str(missing)
     assert count_hint([missing]) == 1
+
+
+def test_stdin_as_text_is_judged_as_a_txt_file() -> None:
+    assert [(i.id, i.text) for i in iter_items(["-"], stdin=io.StringIO("One article.\nTwo lines."), stdin_format="text")] \
+        == [("-", "One article.\nTwo lines.")]
+    error = only_error(iter_items(["-"], stdin=io.StringIO(" \n"), stdin_format="text"))
+    assert error.id == "-" and error.error == "<stdin>: empty or whitespace-only"
+    error = only_error(iter_items(["-"], stdin=io.StringIO("x" * 11), stdin_format="text", max_bytes=10))
+    assert re.fullmatch(r"<stdin>: text is over the 10-byte limit \(--max-bytes\)", error.error)
+
+
+def test_stdin_as_lines_is_one_item_per_line() -> None:
+    result = list(iter_items(["-"], stdin=io.StringIO("first\n\nsecond\n"), stdin_format="lines"))
+    assert [(i.id, i.text) for i in result] == [("-:1", "first"), ("-:3", "second")]
+
+
+def test_unknown_stdin_format_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"the 'stdin_format' argument of iter_items must be one of 'text', 'jsonl', "
+                                         r"'lines'; got 'csv'"):
+        iter_items(["-"], stdin_format="csv")
+
+
+def test_stdin_lines_are_judged_one_by_one() -> None:
+    raw = "fine\n" + "x" * 11 + "\n \n"
+    result = list(iter_items(["-"], stdin=io.StringIO(raw), stdin_format="lines", max_bytes=10))
+    assert [(r.id, type(r).__name__) for r in result] == [("-:1", "Item"), ("-:2", "ItemError")]
+    assert result[1].error == "<stdin>:2: text is 11 bytes, over the 10-byte limit (--max-bytes)"

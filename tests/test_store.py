@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tonekit.errors import ModelLoadError
-from tonekit.store import (META, POINTER, ModelVersionWarning, annotation_snapshot, load_model, read_meta,
-                           resolve_model_dir, save_model, set_default)
+from tonekit.errors import ModelLoadError, ModelVersionWarning
+from tonekit.tone import (META, POINTER, annotation_snapshot, load_model, read_meta, resolve_model_dir, save_model,
+                          set_default)
 from tonekit.training import TrainConfig, train
 
 SEED_TEXTS = ["We welcome the agreement.", "We firmly oppose this provocation.", "The talks were frank."]
@@ -142,7 +142,7 @@ def test_scoring_a_loaded_model_does_not_import_scikit_learn() -> None:
     import subprocess
     import sys
 
-    code = ("import sys; from tonekit.store import load_model; m = load_model(); m.score('We welcome it.'); "
+    code = ("import sys; from tonekit.tone import load_model; m = load_model(); m.score('We welcome it.'); "
             "print('sklearn' in sys.modules); m.estimator; print('sklearn' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert result.stdout.split() == ["False", "True"]

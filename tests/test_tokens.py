@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tonekit.features import tokenize
-from tonekit.tokens import SEP, tokenize_batch, tokenize_one
+from tonekit.tone import tokenize
+from tonekit.tone.tokens import SEP, tokenize_batch, tokenize_one
 
 PIECES = st.sampled_from(["We", "WE OPPOSE", " ", "welcome", ",", ".", "“", "”", "’", "'", "won’t", "Wang Yi", "NATO", "US",
                           "é", "中国", "\x1e", "\n", "-", "?", "!", ":", ";", '"', "A", "firmly", "not", "Erdoğan"])

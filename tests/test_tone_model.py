@@ -106,7 +106,7 @@ def test_explain_names_phrases_of_the_text(tone_model) -> None:
     assert scored.explain(2) == list(scored.phrases[:2])
     lazy = tone_model.score("We firmly oppose this provocation.")
     assert lazy.phrases == () and lazy.explain(3) == list(scored.phrases)
-    with pytest.raises(ValueError, match="k must be a positive int"):
+    with pytest.raises(ValueError, match="the 'k' argument of ToneScore.explain must be a positive int; got 0"):
         lazy.explain(0)
 
 

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from tonekit.errors import AnnotationError
-from tonekit.metrics import classification_figures, expected_calibration_error
+from tonekit.training import classification_figures, expected_calibration_error
 from tonekit.training import TrainConfig, train
 
 HOSTILE = [
@@ -84,9 +84,9 @@ def test_a_new_label_flows_through(small_annotations: Path) -> None:
 
 
 @pytest.mark.parametrize(("value", "match"), [
-    ({"C": 0}, "C must be a positive number"),
-    ({"C": "1"}, "C must be a positive number"),
-    ({"max_iter": 0}, "max_iter must be a positive int"),
+    ({"C": 0}, "the 'C' argument of TrainConfig must be a positive number; got 0"),
+    ({"C": "1"}, "the 'C' argument of TrainConfig must be a positive number; got '1'"),
+    ({"max_iter": 0}, "the 'max_iter' argument of TrainConfig must be a positive int; got 0"),
 ], ids=["zero-C", "string-C", "zero-iterations"])
 def test_config_is_validated(value: dict, match: str) -> None:
     with pytest.raises(ValueError, match=match):

@@ -7,18 +7,18 @@ first use and are cached.
 from importlib import import_module
 from typing import Any
 
-from .errors import (AnnotationError, InvalidModeError, ModelLoadError, PipelineNotInstalledError,
-                     TonekitError)
-from .extract import extract_quotes
-from .quote import Quote
+from .errors import (AnnotationError, BratFormatError, InvalidModeError, ModelLoadError, ModelVersionWarning,
+                     PhrasebookError, PipelineNotInstalledError, ReportInputError, SchedulerError, TonekitError)
+from .quotes import Quote, extract_quotes
 
 __all__ = ["extract_quotes", "Quote", "score", "ToneScore", "load_model", "score_article", "ArticleTone",
            "score_articles", "ArticleResult", "iter_items", "train", "TonekitError", "PipelineNotInstalledError",
-           "InvalidModeError", "ModelLoadError", "AnnotationError"]
+           "InvalidModeError", "ModelLoadError", "AnnotationError", "BratFormatError", "ReportInputError",
+           "PhrasebookError", "SchedulerError", "ModelVersionWarning"]
 __version__ = "0.1.0"
 
-_LAZY = {"score": "scoring", "ToneScore": "tone", "load_model": "store", "score_article": "article_tone",
-         "ArticleTone": "article_tone", "score_articles": "batch", "ArticleResult": "batch", "iter_items": "sources",
+_LAZY = {"score": "tone", "ToneScore": "tone", "load_model": "tone", "score_article": "article",
+         "ArticleTone": "article", "score_articles": "batch", "ArticleResult": "batch", "iter_items": "inputs",
          "train": "training"}
 
 

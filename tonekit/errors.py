@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 __all__ = ["TonekitError", "PipelineNotInstalledError", "InvalidModeError", "BratFormatError",
-           "ReportInputError", "AnnotationError", "ModelLoadError"]
+           "ReportInputError", "AnnotationError", "ModelLoadError", "PhrasebookError", "SchedulerError",
+           "ModelVersionWarning"]
 
 
 class TonekitError(Exception):
@@ -32,3 +33,15 @@ class AnnotationError(TonekitError, ValueError):
 
 class ModelLoadError(TonekitError):
     """A model folder that cannot or must not be loaded; the message says how to fix it."""
+
+
+class PhrasebookError(TonekitError, ValueError):
+    """A phrasebook line is malformed; the message names the file and line."""
+
+
+class SchedulerError(TonekitError):
+    """The Dask scheduler cannot be reached or Dask is not installed."""
+
+
+class ModelVersionWarning(UserWarning):
+    """The model was trained with other library versions; predictions may differ slightly."""

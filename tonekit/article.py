@@ -1,0 +1,100 @@
+"""``score_article``: the quotes of an article, each with its tone, and summaries per article
+and per speaker. Joins the two halves of tonekit: :func:`extract_quotes` and the tone model."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from .quotes import Quote, extract_quotes_batch
+from .tone import ToneModel, ToneScore, default_model
+
+__all__ = ["ScoredQuote", "SpeakerTone", "ArticleTone", "score_article", "score_texts", "summarise"]
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredQuote:
+    """A quote and its tone."""
+
+    quote: Quote
+    tone: ToneScore
+
+    def to_dict(self) -> dict[str, Any]:
+        q = self.quote
+        return {"text": q.text, "start": q.start, "end": q.end, "speaker": q.speaker, "cue": q.cue,
+                "kind": q.kind, **self.tone.to_dict()}
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerTone:
+    """How one speaker sounded in an article: number of quotes, mean index, label counts."""
+
+    speaker: str | None
+    count: int
+    mean_index: float
+    labels: dict[str, int]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"speaker": self.speaker, "count": self.count, "mean_index": round(self.mean_index, 4),
+                "labels": dict(self.labels)}
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleTone:
+    """An article's scored quotes; ``index`` is the mean quote index and ``label`` the label
+    of the mean probabilities (both None when the article has no quotes)."""
+
+    quotes: tuple[ScoredQuote, ...]
+    index: float | None
+    label: str | None
+    scores: dict[str, float] | None
+    speakers: tuple[SpeakerTone, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"n_quotes": len(self.quotes), "index": None if self.index is None else round(self.index, 4),
+                "label": self.label,
+                "scores": None if self.scores is None else {k: round(v, 4) for k, v in self.scores.items()},
+                "speakers": [s.to_dict() for s in self.speakers],
+                "quotes": [q.to_dict() for q in self.quotes]}
+
+
+def summarise(quotes: Sequence[Quote], tones: Sequence[ToneScore], labels: Sequence[str],
+              index_weights: dict[str, float]) -> ArticleTone:
+    """Article and per-speaker summaries of already-scored quotes (speakers in order of first quote)."""
+    scored = tuple(ScoredQuote(q, t) for q, t in zip(quotes, tones))
+    if not scored:
+        return ArticleTone(quotes=(), index=None, label=None, scores=None, speakers=())
+    mean = np.mean([[t.scores[label] for label in labels] for t in tones], axis=0)
+    scores = dict(zip(labels, mean.tolist()))
+    by_speaker: dict[str | None, list[ToneScore]] = {}
+    for q, t in zip(quotes, tones):
+        by_speaker.setdefault(q.speaker, []).append(t)
+    speakers = tuple(SpeakerTone(speaker, len(ts), float(np.mean([t.index for t in ts])),
+                                 dict(Counter(t.label for t in ts).most_common()))
+                     for speaker, ts in by_speaker.items())
+    return ArticleTone(quotes=scored, index=float(np.mean([t.index for t in tones])),
+                       label=labels[int(mean.argmax())], scores=scores, speakers=speakers)
+
+
+def score_texts(texts: Sequence[str], *, model: ToneModel, mode: str = "auto",
+                explain: bool | int = False) -> list[ArticleTone]:
+    """:func:`score_article` of many articles at once: their paragraphs are parsed in one
+    stream and all their quotes scored in one vectorised call. A blank article has no quotes."""
+    quote_lists = [[q for q in quotes if q.text.strip()] for quotes in extract_quotes_batch(texts, mode=mode)]
+    flat = [q.text for quotes in quote_lists for q in quotes]
+    tones = iter(model.score(flat, explain=explain) if flat else [])
+    labels, weights = model.labels, dict(model.index_weights)
+    return [summarise(quotes, [next(tones) for _ in quotes], labels, weights) for quotes in quote_lists]
+
+
+def score_article(text: str, *, mode: str = "auto", model: ToneModel | None = None) -> ArticleTone:
+    """Extract the quotes of ``text`` (see :func:`extract_quotes` for ``mode``) and score each."""
+    if not isinstance(text, str):
+        raise TypeError(f"expected the article as str, got {type(text).__name__}")
+    if not text.strip():
+        raise ValueError("empty or whitespace-only article cannot be scored")
+    return score_texts([text], model=model or default_model(), mode=mode)[0]

@@ -1,0 +1,261 @@
+"""The batch output: one result record per article, the results file that holds them, and the
+flat quote table rebuilt from it.
+
+The results file is JSON Lines, appended and flushed as results arrive, so an interrupted run
+leaves a valid file and a rerun picks up where it stopped. Every reader of it goes through
+:func:`_scan`, so a half-written last line is treated the same way everywhere.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Any, TextIO
+
+from ..errors import ReportInputError
+
+__all__ = ["ArticleResult", "completed_ids", "iter_results", "load_results", "ResultsWriter", "write_quotes_csv",
+           "QUOTE_COLUMNS", "quote_columns", "quote_row"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """One article's outcome: its quotes with tone and the summaries, or the error that stopped it.
+
+    ``quotes`` and ``speakers`` are plain dicts (JSON-ready, cheap to send between processes).
+    Build one with :meth:`scored` or :meth:`failed`: the only two ways an article ends.
+    """
+
+    id: str
+    fields: dict[str, Any] = field(default_factory=dict)
+    n_quotes: int = 0
+    index: float | None = None
+    label: str | None = None
+    scores: dict[str, float] | None = None
+    speakers: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    error: str | None = None
+
+    @classmethod
+    def failed(cls, article_id: str, reason: str, fields: Mapping[str, Any] | None = None) -> "ArticleResult":
+        """The error record of an article that could not be read or scored, and why."""
+        return cls(id=article_id, fields=dict(fields or {}), error=reason)
+
+    @classmethod
+    def scored(cls, article_id: str, summary: Mapping[str, Any], fields: Mapping[str, Any] | None = None
+               ) -> "ArticleResult":
+        """The result of a scored article from its summary (:meth:`tonekit.article.ArticleTone.to_dict`)."""
+        return cls(id=article_id, fields=dict(fields or {}), n_quotes=summary["n_quotes"], index=summary["index"],
+                   label=summary["label"], scores=summary["scores"], speakers=summary["speakers"],
+                   quotes=summary["quotes"])
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def to_record(self) -> dict[str, Any]:
+        """The output line: id, passthrough fields, then the result or the error."""
+        record: dict[str, Any] = {"id": self.id, **self.fields}
+        if self.error is not None:
+            record["error"] = self.error
+            return record
+        record.update({"n_quotes": self.n_quotes, "index": self.index, "label": self.label, "scores": self.scores,
+                       "speakers": self.speakers, "quotes": self.quotes})
+        return record
+
+
+# -- reading a results file ------------------------------------------------------------------
+def _scan(path: Path) -> Iterator[tuple[int, int, dict[str, Any] | None]]:
+    """(line number, byte offset after the line, record) of every non-blank line.
+
+    A line that is not a JSON object raises :class:`ReportInputError` naming the line, except
+    the last line when it has no newline: a run cut short wrote half of it, so its record is
+    None (the caller skips it, or cuts it off to resume). A last line that is a whole record
+    without its newline counts as written.
+    """
+    path = Path(path)
+    try:
+        handle = open(path, "rb")
+    except OSError as exc:
+        raise ReportInputError(f"{path}: cannot read results file ({exc.strerror or exc})") from exc
+    offset = 0
+    with handle:
+        for lineno, raw in enumerate(handle, 1):  # bytes: split on \n only, never on U+2028
+            offset += len(raw)
+            if not raw.strip():
+                continue
+            complete = raw.endswith(b"\n")
+            try:
+                line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                if not complete:
+                    yield lineno, offset, None
+                    return
+                raise ReportInputError(f"{path}: line {lineno}: not valid UTF-8 (byte 0x{raw[exc.start]:02x}); "
+                                       "pass the JSONL a batch run wrote") from exc
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                if not complete:
+                    yield lineno, offset, None
+                    return
+                raise ReportInputError(f"{path}: line {lineno}: not valid JSON ({exc.msg}, column {exc.colno})") from exc
+            if not isinstance(record, dict):
+                if not complete:
+                    yield lineno, offset, None
+                    return
+                raise ReportInputError(f"{path}: line {lineno}: expected one JSON object per line, "
+                                       f"got {type(record).__name__}")
+            yield lineno, offset, record
+
+
+def iter_results(path: Path) -> Iterator[dict[str, Any]]:
+    """Records of a results JSONL, one at a time (a report of millions of articles streams).
+    A bad line raises :class:`ReportInputError`; a half-written last line (a crashed run) is
+    skipped with a warning."""
+    for lineno, _, record in _scan(path):
+        if record is None:
+            log.warning("%s: line %d: skipping truncated last line (no newline, not a whole record)", path, lineno)
+            continue
+        yield record
+
+
+def load_results(path: Path) -> list[dict[str, Any]]:
+    """All records of a results JSONL (see :func:`iter_results`)."""
+    return list(iter_results(path))
+
+
+def completed_ids(path: Path) -> set[str]:
+    """Ids already written to ``path``, to resume a run. A half-written last line is cut off the
+    file so that its article is scored again; a whole last record missing its newline gets one.
+    A line that is not a result record refuses the resume (:class:`ReportInputError`)."""
+    path = Path(path)
+    if not path.exists():
+        return set()
+    done: set[str] = set()
+    keep = 0  # byte offset after the last whole record
+    try:
+        for lineno, end, record in _scan(path):
+            if record is None:
+                break
+            if "id" not in record:
+                raise ReportInputError(f"{path}: line {lineno}: a JSON object without an id")
+            done.add(str(record["id"]))
+            keep = end
+    except ReportInputError as error:
+        raise ReportInputError(f"{error}; not a result record, so not resuming into a file tonekit did not "
+                               "write") from None
+    size = path.stat().st_size
+    if keep < size and _has_record_after(path, keep):
+        log.warning("%s: dropping a truncated last line (%d bytes); its article is scored again", path, size - keep)
+        with open(path, "rb+") as handle:
+            handle.truncate(keep)
+    elif keep and _last_byte(path, keep) != b"\n":
+        with open(path, "ab") as handle:
+            handle.write(b"\n")
+    return done
+
+
+def _has_record_after(path: Path, offset: int) -> bool:
+    """Whether anything but blanks follows ``offset`` (a half-written line to cut off)."""
+    with open(path, "rb") as handle:
+        handle.seek(offset)
+        return bool(handle.read().strip())
+
+
+def _last_byte(path: Path, offset: int) -> bytes:
+    with open(path, "rb") as handle:
+        handle.seek(offset - 1)
+        return handle.read(1)
+
+
+class ResultsWriter:
+    """Appends records to a JSON Lines file, flushing every ``flush_every`` records."""
+
+    def __init__(self, path: Path | None, flush_every: int = 64) -> None:
+        self.path = path
+        self.flush_every = flush_every
+        self.written = 0
+        self._handle: TextIO | None = None
+
+    def __enter__(self) -> "ResultsWriter":
+        if self.path is None:
+            import sys
+            self._handle = sys.stdout
+        else:
+            self._handle = open(self.path, "a", encoding="utf-8", newline="\n")
+        return self
+
+    def write(self, record: dict[str, Any]) -> None:
+        self.write_line(json.dumps(record, ensure_ascii=False))
+
+    def write_line(self, line: str) -> None:
+        """One already serialised record (no newline inside)."""
+        assert self._handle is not None, "use ResultsWriter as a context manager"
+        self._handle.write(line + "\n")
+        self.written += 1
+        if self.written % self.flush_every == 0:
+            self._handle.flush()
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        if self._handle is not None:
+            self._handle.flush()
+            if self.path is not None:
+                os.fsync(self._handle.fileno())
+                self._handle.close()
+
+
+# -- the quote table ------------------------------------------------------------------------
+# One row per quote, the one schema of every quote table tonekit writes (tonekit batch
+# --quotes-csv; tonekit quotes and tonekit score --articles with --format csv or jsonl): the
+# article id, the quote's number in it, who said it and how, its tone (label, index, one column
+# per label), where it is (and where its speaker is named), and its text.
+QUOTE_COLUMNS = ["id", "quote", "speaker", "kind", "cue", "label", "index", "start", "end", "text"]
+_TONE_COLUMNS = ("label", "index")
+_SPEAKER_SPAN = ["speaker_start", "speaker_end"]
+
+
+def quote_columns(labels: Sequence[str] | None, *, speaker_span: bool = False) -> list[str]:
+    """The columns of a quote table: with the model's ``labels`` after ``index``, or without any
+    tone column when ``labels`` is None (quotes that were not scored); ``speaker_span`` adds
+    where the speaker is named, after ``end`` (extraction knows it, result records do not)."""
+    if labels is None:
+        columns = [c for c in QUOTE_COLUMNS if c not in _TONE_COLUMNS]
+    else:
+        at = QUOTE_COLUMNS.index("index") + 1
+        columns = [*QUOTE_COLUMNS[:at], *labels, *QUOTE_COLUMNS[at:]]
+    if speaker_span:
+        at = columns.index("end") + 1
+        columns[at:at] = _SPEAKER_SPAN
+    return columns
+
+
+def quote_row(article_id: str, number: int, quote: Mapping[str, Any], columns: Sequence[str]) -> dict[str, Any]:
+    """One quote-table row, in ``columns`` order, from a quote's dict (:meth:`Quote.to_dict`,
+    :meth:`ScoredQuote.to_dict` or a result record's quote); a label's column holds its score."""
+    values = {**quote, **(quote.get("scores") or {}), "id": article_id, "quote": number}
+    return {column: values.get(column) for column in columns}
+
+
+def write_quotes_csv(results: Path, out: Path, labels: list[str]) -> int:
+    """The flat quote table (one row per quote) for spreadsheets and pandas, rebuilt from the
+    results file, so it always matches it, resumed runs included. Returns the rows written."""
+    rows = 0
+    columns = quote_columns(labels)
+    with open(out, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns)
+        writer.writeheader()
+        for record in iter_results(results):
+            for number, quote in enumerate(record.get("quotes") or [], start=1):
+                writer.writerow(quote_row(record["id"], number, quote, columns))
+                rows += 1
+    return rows

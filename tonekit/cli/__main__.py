@@ -1,0 +1,5 @@
+"""``python -m tonekit.cli``."""
+
+from . import main
+
+main()

@@ -1,0 +1,108 @@
+"""``tonekit batch`` and ``tonekit report``: many articles into a results file, and its HTML page."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import TonekitError
+from ._app import fail, main, model_option, stdin_format_option
+from ..quotes import MODES
+
+
+@main.command("batch")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Results, one JSON line per article. Rerunning with the same --out resumes.")
+@click.option("--quotes-csv", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write a flat table of every quote (rebuilt from --out at the end).")
+@click.option("--jobs", "-j", type=int, default=1, show_default=True, help="Local worker processes (-1: one per core).")
+@click.option("--scheduler", default=None, help="Address of a Dask distributed scheduler to run on (tcp://host:8786).")
+@click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True, help="Quote extraction mode.")
+@click.option("--text-col", default="text", show_default=True, help="Text column of .csv inputs.")
+@click.option("--id-col", default="id", show_default=True, help="Id column of .csv inputs.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=5_000_000, show_default=True,
+              help="Larger articles become error records.")
+@click.option("--strict", is_flag=True, help="Exit with status 1 if any article failed.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+@stdin_format_option("jsonl", "")
+@model_option
+def batch_command(inputs: tuple[str, ...], out: Path, quotes_csv: Path | None, jobs: int, scheduler: str | None,
+                  mode: str, text_col: str, id_col: str, max_bytes: int, strict: bool, progress: bool | None,
+                  stdin_format: str, model_path: Path | None) -> None:
+    """Score every article of INPUTS into --out: .txt files or folders of them (id = relative
+    path), .jsonl records (id, text, optional date/source/url/title; other fields pass through),
+    .csv with a text column, or - for JSON Lines on stdin. One output line per article, result
+    or error; an interrupted run resumes where it stopped."""
+    import time
+
+    from tqdm import tqdm
+
+    from ..batch import ResultsWriter, completed_ids, score_article_lines, write_quotes_csv
+    from ..inputs import count_hint, iter_items
+    from ..tone import read_meta, resolve_model_dir, verify_model
+
+    if str(out) == "-":
+        fail("--out must be a file: results are appended as they arrive, and a rerun resumes from it")
+    try:
+        done = completed_ids(out)
+        verify_model(model_path)  # fail before any work; the workers load it
+        labels = list(read_meta(resolve_model_dir(model_path))["labels"])
+    except (ValueError, TonekitError) as exc:
+        fail(str(exc))
+    skipped = 0
+
+    def pending():  # type: ignore[no-untyped-def]
+        nonlocal skipped
+        for item in iter_items(list(inputs), text_col=text_col, id_col=id_col, max_bytes=max_bytes,
+                               stdin_format=stdin_format):
+            if item.id in done:
+                skipped += 1
+            else:
+                yield item
+
+    hint = count_hint(list(inputs))
+    show = sys.stderr.isatty() if progress is None else progress
+    articles = quotes = errors = 0
+    started = time.perf_counter()
+    try:
+        lines = score_article_lines(pending(), n_jobs=jobs, scheduler=scheduler, mode=mode, model=model_path)
+        with ResultsWriter(out) as writer, tqdm(total=None if hint is None else max(0, hint - len(done)),
+                                                unit="article", disable=not show, file=sys.stderr) as bar:
+            for line, n_quotes, ok in lines:
+                writer.write_line(line)
+                articles += 1
+                quotes += n_quotes
+                errors += not ok
+                bar.update(1)
+    except KeyboardInterrupt:
+        click.echo(f"\ninterrupted: {articles} articles written to {out}; rerun the same command to resume", err=True)
+        sys.exit(130)
+    except (TonekitError, ValueError) as exc:
+        fail(str(exc))
+    seconds = time.perf_counter() - started
+    resumed = f" ({skipped} already in {out}, skipped)" if skipped else ""
+    click.echo(f"{articles} articles{resumed}, {quotes} quotes, {errors} errors in {seconds:.1f} s "
+               f"({articles / seconds if seconds > 0 else 0:.1f} articles/s) -> {out}", err=True)
+    if quotes_csv is not None:
+        rows = write_quotes_csv(out, quotes_csv, labels)
+        click.echo(f"{rows} quotes -> {quotes_csv}", err=True)
+    if strict and errors:
+        sys.exit(1)
+
+
+@main.command("report")
+@click.argument("results", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=Path("report.html"), show_default=True)
+@click.option("--title", default=None, help="Page title (default: from the results file name).")
+def report_command(results: Path, out: Path, title: str | None) -> None:
+    """Write one self-contained HTML page (no network) summarising a `tonekit batch` results file."""
+    from ..batch import write_report
+
+    try:
+        data = write_report(results, out, title=title)
+    except TonekitError as exc:
+        fail(str(exc))
+    click.echo(f"{data.n_articles} articles ({data.n_errors} errors), {data.n_quotes} quotes -> {out}")

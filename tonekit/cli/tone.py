@@ -1,0 +1,108 @@
+"""``tonekit score``: the tone of statements, or of every quote in articles."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import TonekitError
+from ._app import csv_writer, fail, load_model_or_fail, main, model_option, print_table, stdin_format_option, truncate
+from ..inputs import ItemError, iter_items, iter_statements
+from ..quotes import MODES
+
+_SCORE_CHUNK = 10_000
+
+
+@main.command("score")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--articles", is_flag=True, help="Inputs are articles: extract their quotes and score each.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+@click.option("--explain", type=click.IntRange(0, 20), default=0, show_default=True,
+              help="Show the K features that drove each label.")
+@click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True,
+              help="Quote extraction mode with --articles.")
+@stdin_format_option(None, "Default: lines (text with --articles).")
+@model_option
+def score_command(inputs: tuple[str, ...], articles: bool, fmt: str, explain: int, mode: str,
+                  stdin_format: str | None, model_path: Path | None) -> None:
+    """Score the tone of statements (one per line) or, with --articles, of every quote in articles.
+
+    INPUTS are files, folders (every .txt inside), .jsonl, .csv or - for stdin.
+    """
+    model = load_model_or_fail(model_path)
+    labels = list(model.labels)
+    if articles:
+        _score_articles(inputs, fmt, explain, mode, model, labels, stdin_format or "text")
+        return
+    fields = ["id", "label", "index", *labels, "text"]
+    writer = csv_writer(fmt, fields)
+    rows: list[dict] = []
+    batch: list[tuple[str, str]] = []
+
+    def flush() -> None:
+        for (sid, text), tone in zip(batch, model.score([t for _, t in batch], explain=explain or False)):
+            row = {"id": sid, "text": text, **tone.to_dict()}
+            if fmt == "jsonl":
+                click.echo(json.dumps(row, ensure_ascii=False))
+            elif writer is not None:
+                writer.writerow({**row, **{k: f"{v:.4f}" for k, v in tone.scores.items()}, "index": f"{tone.index:.4f}"})
+            else:
+                rows.append({**row, "index": f"{tone.index:+.2f}",
+                             "why": "; ".join(name for name, _ in tone.phrases)})
+        batch.clear()
+
+    for statement in iter_statements(list(inputs), stdin_format=stdin_format or "lines"):
+        if isinstance(statement, ItemError):
+            fail(statement.error)
+        batch.append((statement.id, statement.text))
+        if len(batch) >= _SCORE_CHUNK:
+            flush()
+    flush()
+    if fmt == "table":
+        columns = [("id", 18), ("label", 11), ("index", 6), ("text", 70)] + ([("why", 60)] if explain else [])
+        print_table(rows, columns)
+
+
+def _score_articles(inputs: tuple[str, ...], fmt: str, explain: int, mode: str, model, labels: list[str],  # type: ignore[no-untyped-def]
+                    stdin_format: str) -> None:
+    from ..article import score_texts
+    from ..batch import ArticleResult, quote_columns, quote_row
+
+    errors = 0
+    columns = quote_columns(labels)
+    writer = csv_writer(fmt, columns)
+    for item in iter_items(list(inputs), stdin_format=stdin_format, unique=False):
+        if isinstance(item, ItemError):
+            click.echo(f"tonekit: error: {item.error}", err=True)
+            if fmt == "jsonl":
+                click.echo(json.dumps(ArticleResult.failed(item.id, item.error).to_record(), ensure_ascii=False))
+            errors += 1
+            continue
+        try:
+            article = score_texts([item.text], model=model, mode=mode, explain=explain or False)[0]
+        except TonekitError as exc:
+            fail(str(exc))
+        if fmt == "jsonl":
+            click.echo(json.dumps(ArticleResult.scored(item.id, article.to_dict()).to_record(), ensure_ascii=False))
+        elif writer is not None:
+            writer.writerows(quote_row(item.id, n, sq.to_dict(), columns) for n, sq in enumerate(article.quotes, start=1))
+        else:
+            index = "-" if article.index is None else f"{article.index:+.2f}"
+            click.echo(f"\n{item.id}: {len(article.quotes)} quotes, index {index}, label {article.label or '-'}")
+            rows = [{"speaker": sq.quote.speaker, "kind": sq.quote.kind, "label": sq.tone.label,
+                     "index": f"{sq.tone.index:+.2f}", "text": sq.quote.text,
+                     "why": "; ".join(name for name, _ in sq.tone.phrases)} for sq in article.quotes]
+            print_table(rows, [("speaker", 24), ("kind", 8), ("label", 11), ("index", 6), ("text", 64)]
+                         + ([("why", 50)] if explain else []))
+            if article.speakers:
+                click.echo("  by speaker:")
+                for s in article.speakers:
+                    counts = ", ".join(f"{k} {v}" for k, v in s.labels.items())
+                    name = truncate(s.speaker or "(unattributed)", 30)
+                    click.echo(f"    {name:30s} {s.count:3d} quote{'s' if s.count != 1 else ' '}  "
+                               f"mean index {s.mean_index:+.2f}  ({counts})")
+    if errors:
+        sys.exit(1)

@@ -1,0 +1,403 @@
+"""Accurate mode: find cues and speaker mentions in one paragraph from its dependency parse.
+
+:func:`analyse_accurate` takes a spaCy ``Doc`` of one paragraph (parser, tagger and lemmatizer;
+no NER), the paragraph's offset in the article and the article's quoted spans, and returns (a)
+an attribution for each direct quote whose cue is in this paragraph and (b) indirect-speech
+candidates. It resolves no pronoun or name: that needs the whole article and happens in
+:mod:`tonekit.quotes.speakers`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ._doc import char_span, doc_text, sentence, token_at
+from .lexicon import (ADVERBIAL_MARKS, ATTITUDE_OBJECT_VERBS, AUDIENCES, CLAUSE_ONLY_VERBS, CLAUSE_STRIP, DASHES,
+                      DIRECTIVE_VERBS, NON_SPEAKER_HEADS, PREPOSITION_VERBS, PRONOUNS, STATEMENT_PREPOSITIONS,
+                      reporting_lemmas, speaker_nouns)
+from .marks import QUOTE_CHARS, QuotedSpan, QuoteIndex
+from .quote import Attribution, Candidate
+
+__all__ = ["analyse_accurate"]
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def _cut_absolute(tokens: list[Token]) -> list[Token]:
+    """Cut a trailing absolute clause (", with officials eyeing ..."): the reporter's context."""
+    for i in range(1, len(tokens) - 2):
+        if tokens[i - 1].text == "," and tokens[i].lower_ == "with" and any(t.tag_ == "VBG" for t in tokens[i + 1 : i + 8]):
+            return tokens[: i - 1]
+    return tokens
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    """Drop leading complementisers and punctuation and trailing punctuation of a clause."""
+    while tokens and (tokens[0].lower_ in CLAUSE_STRIP or tokens[0].is_punct and tokens[0].text not in QUOTE_CHARS):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in QUOTE_CHARS:
+        tokens = tokens[:-1]
+    # a trailing closing mark without its opener inside the span is not part of it
+    return tokens
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, or for "stressing that", "as saying" the subject of the nearest
+    governing reporting verb ("He continued that ..., stressing that ..." -> He)."""
+    subj = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subj is not None:
+        return subj
+    tok = verb
+    while tok.dep_ == "conj" and tok.head is not tok:  # "X bemoaned A and said B": shared subject
+        tok = tok.head
+        subj = next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subj is not None:
+            return subj
+    for _ in range(4):
+        if tok.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "ccomp") or tok.head is tok:
+            break
+        tok = tok.head
+        if _is_reporting(tok) or tok.lemma_ == "quote":
+            return next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS), None)
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl":
+        # "Trump unveiled a plan, promising to ...": a participle's subject is its clause's
+        return next((c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS), None)
+    return None
+
+
+def _noun_phrase(head: Token) -> list[Token]:
+    """The mention a subject token stands for: left modifiers and the name, no clauses."""
+    if head.lower_ in ("who", "that", "which") and head.head.dep_ == "relcl":
+        head = head.head.head  # "a young woman who suggested" -> woman
+    if head.lower_ in PRONOUNS:
+        return [head]
+    first = head.left_edge
+    last = head
+    for child in head.rights:  # "foreign minister Yoko Kamikawa": a name in apposition, no comma
+        if child.pos_ == "PROPN" and child.dep_ in ("appos", "compound", "flat", "npadvmod", "nmod") and not any(
+                t.is_punct for t in head.doc[head.i + 1 : child.i]):
+            last = child
+    tokens = [t for t in head.doc[first.i : last.i + 1]]
+    # drop relative clauses or appositives that sit left of the head ("X, who ..., Y") and punctuation
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ in ("and", "but", "also")):
+        tokens = tokens[1:]
+    for i in range(len(tokens) - 1, -1, -1):
+        if tokens[i].text == ",":
+            tokens = tokens[i + 1 :]
+            break
+    while tokens and (tokens[0].pos_ in ("CCONJ", "SCONJ", "ADP", "ADV") or tokens[0].is_punct) and tokens[0] is not head:
+        tokens = tokens[1:]
+    return tokens or [head]
+
+
+def _mention(tokens: list[Token], lo: int) -> Attribution | None:
+    if not tokens:
+        return None
+    start, end = char_span(tokens[0].doc, lo, tokens[0], tokens[-1])
+    return Attribution(None, None, start, end, "".join(t.text_with_ws for t in tokens).rstrip())
+
+
+def _cue_phrase(verb: Token) -> str:
+    """The reporting verb with its auxiliaries, particle and audience: "has repeatedly said", "told reporters"."""
+    parts = [verb]
+    for child in verb.children:
+        if child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ == "for" and verb.lemma_ == "call"):
+            parts.append(child)
+        elif verb.lemma_ == "tell" and child.dep_ in ("dobj", "dative") and child.i > verb.i:
+            phrase = verb.doc[child.left_edge.i : child.right_edge.i + 1]
+            if phrase.text.lower() in AUDIENCES:
+                parts.extend(phrase)
+    parts.sort(key=lambda t: t.i)
+    return " ".join(t.text for t in parts)
+
+
+def _is_reporting(tok: Token) -> bool:
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in ("point", "call"):  # only "point out", "call for"
+        return any(c.lower_ in ("out", "for") and c.dep_ in ("prt", "prep") for c in tok.children)
+    return lemma in reporting_lemmas()
+
+
+def _according(tok: Token) -> Token | None:
+    """The source of "according to X" when ``tok`` is "according"."""
+    if tok.lower_ != "according":
+        return None
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        to = tok.doc[tok.i + 1]
+    if to is None:
+        return None
+    return next((c for c in to.children if c.dep_ == "pobj"), None)
+
+
+def _source_phrase(pobj: Token) -> list[Token]:
+    """"the official, who briefed reporters ..." -> "the official"."""
+    tokens = [t for t in pobj.doc[pobj.left_edge.i : pobj.i + 1]]
+    return tokens
+
+
+def _attribution_from_verb(verb: Token, lo: int, quotes: QuoteIndex) -> Attribution:
+    subject = _subject(verb)
+    mention = None
+    if subject is not None and subject.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X") and not quotes.inside(lo + subject.idx):
+        mention = _mention(_noun_phrase(subject), lo)
+    return Attribution(
+        _cue_phrase(verb), lo + verb.idx,
+        mention.mention_start if mention else None, mention.mention_end if mention else None,
+        mention.mention if mention else None,
+    )
+
+
+def _direct_trailing_accurate(doc: Doc, lo: int, q: QuotedSpan, quotes: QuoteIndex) -> Attribution | None:
+    close = token_at(doc, q.close_at - lo)
+    if close is None:
+        return None
+    sent_end = sentence(close).end
+    next_sentence = sent_end == close.i + 1 and sent_end < len(doc)
+    if next_sentence:  # “... ?” / Clinton said.  -- the parser ends the sentence at the mark
+        sent_end = sentence(doc[sent_end]).end
+    toks: list[Token] = []
+    for tok in doc[close.i + 1 : sent_end]:
+        if lo + tok.idx in quotes.open_positions:
+            break
+        if not tok.is_space:  # a no-break space before "― Name" is a token of its own
+            toks.append(tok)
+    after = q.close_end - lo
+    dash = doc_text(doc)[after:after + 3].lstrip()[:1] in DASHES  # "”― Name": the tokenizer may glue the two
+    while toks and toks[0].is_punct:
+        dash = dash or toks[0].text in DASHES
+        toks = toks[1:]
+    for n, tok in enumerate(toks[:10]):
+        source = _according(tok)
+        if source is not None and n == 0:
+            mention = _mention(_source_phrase(source), lo)
+            return Attribution("according to", lo + tok.idx, mention.mention_start, mention.mention_end, mention.mention)
+        if _is_reporting(tok):
+            between = toks[:n]
+            if len(between) > 8 or any(t.pos_ in ("VERB", "CCONJ") for t in between) or tok.tag_ in ("VBG", "VBN"):
+                return None  # "..., saying ..." starts a new report; it does not attribute this one
+            if next_sentence and any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > tok.i for c in tok.children):
+                return None  # the next sentence is a report of its own, not this quote's tag
+            att = _attribution_from_verb(tok, lo, quotes)
+            if att.mention_start is not None and att.mention_start < q.close_at:
+                att = Attribution(att.cue, att.cue_start, None, None, None)
+            if att.mention is None:
+                # the parse missed the subject: the words between the quote and the verb
+                # ("..., Jones said"), or the name right after it ("..., said James Acton, a ...")
+                words = [t for t in between if not t.is_punct]
+                if not words:
+                    for t in toks[n + 1 : n + 6]:
+                        if t.is_punct or not (t.text[:1].isupper() or t.pos_ == "PROPN"):
+                            break
+                        words.append(t)
+                m = _mention(words, lo)
+                if m:
+                    att = Attribution(att.cue, att.cue_start, m.mention_start, m.mention_end, m.mention)
+            return att
+        if tok.is_punct and tok.text not in ("'s",):
+            break
+    if dash and toks:
+        name = []
+        for tok in toks:
+            if tok.is_punct:
+                break
+            name.append(tok)
+        if name and name[0].text[:1].isupper() and len(name) <= 6:
+            m = _mention(name, lo)
+            return Attribution("\u2014", lo + close.idx + 1, m.mention_start, m.mention_end, m.mention)
+    return None
+
+
+def _direct_leading_accurate(doc: Doc, lo: int, q: QuotedSpan, quotes: QuoteIndex) -> Attribution | None:
+    opener = token_at(doc, q.open_at - lo)
+    if opener is None:
+        return None
+    sent = sentence(opener)
+    toks = [t for t in doc[sent.start : opener.i]]
+    for i in range(len(toks) - 1, -1, -1):  # stop after an earlier quotation's closer
+        if lo + toks[i].idx in quotes.close_positions:
+            toks = toks[i + 1 :]
+            break
+    if not toks:
+        return None
+    for n in range(len(toks) - 1, max(-1, len(toks) - 12), -1):
+        tok = toks[n]
+        between = toks[n + 1 :]
+        if _is_reporting(tok):
+            words = [t for t in between if not t.is_punct]
+            ends_ok = between[-1].text in (",", ":") or between[-1].lower_ == "that" if between else (
+                tok.lemma_.lower() not in CLAUSE_ONLY_VERBS)
+            if tok.lemma_ == "describe" and between and between[-1].lower_ == "as" and len(between) <= 8:
+                return _attribution_from_verb(tok, lo, quotes)
+            if ends_ok and len(words) <= 4 and not any(t.pos_ == "VERB" for t in words):
+                return _attribution_from_verb(tok, lo, quotes)
+            return None
+        source = _according(tok)
+        if source is not None and between and between[-1].text == ",":
+            mention = _mention(_source_phrase(source), lo)
+            return Attribution("according to", lo + tok.idx, mention.mention_start, mention.mention_end, mention.mention)
+    if toks[-1].text == ":" and 1 <= len(toks) - 1 <= 6 and toks[0].text[:1].isupper():
+        name = [t for t in toks[:-1] if not t.is_punct]
+        if name and not any(t.pos_ == "VERB" for t in name):
+            m = _mention(name, lo)
+            return Attribution(":", lo + toks[-1].idx, m.mention_start, m.mention_end, m.mention)
+    return None
+
+
+def _speaker_like(subject: Token | None) -> bool:
+    if subject is None:
+        return False
+    if subject.pos_ in ("PROPN", "PRON"):
+        return True
+    return subject.lower_ in speaker_nouns()
+
+
+def _around_parenthetical(verb: Token) -> list[Token] | None:
+    """"A, Graham said, since B" or "But A, he said, B": the statement around a parenthetical
+    tag. The side before the tag when it says something, else the side after."""
+    doc = verb.doc
+    tag = range(verb.left_edge.i, verb.right_edge.i + 1)
+    head = verb.head
+    region = [t for t in doc[head.left_edge.i : head.right_edge.i + 1] if t.i not in tag]
+    left = [t for t in region if t.i < tag.start]
+    right = [t for t in region if t.i >= tag.stop]
+    words = lambda toks: sum(1 for t in toks if not t.is_punct)  # noqa: E731
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in left)
+    if words(left) >= 3 and has_verb and not (words(left) < 6 and words(right) >= 3 and left[0].pos_ == "CCONJ"):
+        return left
+    return region if words(left) and words(right) >= 3 else right or None
+
+
+
+
+def _misattached_complement(verb: Token) -> list[Token] | None:
+    """A that-clause the parser hung elsewhere: as an adverbial clause of the verb ("tweeted that
+    X was ...", "said after the talks he would ...") or as a relative clause of its object ("told
+    a meeting of leaders that few people understood ..."). The clause must have its own subject
+    and no adverbial conjunction."""
+    doc = verb.doc
+    candidates = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i]
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i):
+        candidates.extend(c for c in obj.subtree if c.dep_ == "relcl")
+    for clause in candidates:
+        marks = [c for c in clause.children if c.dep_ == "mark"]
+        subject = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is None or subject.lower_ in ("that", "which", "who") or any(m.lower_ in ADVERBIAL_MARKS for m in marks):
+            continue
+        first = clause.left_edge
+        if clause.dep_ == "relcl" and not (first.i > 0 and doc[first.i].lower_ == "that"):
+            continue
+        return [t for t in doc[first.i : clause.right_edge.i + 1]]
+    return None
+
+
+def _clause_tokens(verb: Token) -> list[Token] | None:
+    """The statement a reporting verb governs: its clause, its object or its directive."""
+    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if comp is not None:
+        return [t for t in verb.doc[comp.left_edge.i : comp.right_edge.i + 1]]
+    if verb.dep_ == "parataxis" and verb.head is not verb:
+        return _around_parenthetical(verb)
+    misparsed = _misattached_complement(verb)
+    if misparsed is not None:
+        return misparsed
+    lemma = verb.lemma_.lower()
+    if lemma in ATTITUDE_OBJECT_VERBS:
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if obj is not None and obj.right_edge.i - obj.left_edge.i >= 2:
+            return [t for t in verb.doc[obj.left_edge.i : obj.right_edge.i + 1]]
+    if lemma == "tell":  # "told his advisers to find a way": the instruction is the statement
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i), None)
+        if xcomp is not None and obj is not None:
+            return [t for t in verb.doc[obj.left_edge.i : xcomp.right_edge.i + 1]]
+    if lemma in PREPOSITION_VERBS:
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in STATEMENT_PREPOSITIONS and c.i > verb.i), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if pobj is not None and pobj.right_edge.i - pobj.left_edge.i >= 2:
+            return [t for t in verb.doc[pobj.left_edge.i : pobj.right_edge.i + 1]]
+    if lemma in DIRECTIVE_VERBS:
+        right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "prep", "dative", "ccomp")]
+        if right and verb.right_edge.i - right[0].left_edge.i >= 2:
+            first = right[0]
+            if lemma == "call" and first.lower_ != "for":
+                return None
+            start = first.i + 1 if first.lower_ == "for" and lemma == "call" else first.left_edge.i
+            return [t for t in verb.doc[start : verb.right_edge.i + 1]]
+    return None
+
+
+def _indirect_accurate(doc: Doc, lo: int, quotes: QuoteIndex) -> list[Candidate]:
+    out: list[Candidate] = []
+    for tok in doc:
+        if quotes.inside(lo + tok.idx):
+            continue
+        source = _according(tok)
+        if source is not None:
+            cand = _according_candidate(tok, source, lo)
+            if cand is not None:
+                out.append(cand)
+            continue
+        if not _is_reporting(tok):
+            continue
+        clause = _clause_tokens(tok)
+        if clause is None:
+            continue
+        subject = _subject(tok)
+        uses_object = not any(c.dep_ == "ccomp" for c in tok.children) and tok.dep_ != "parataxis"
+        if uses_object and not _speaker_like(subject):
+            continue
+        if subject is not None and subject.lower_ in NON_SPEAKER_HEADS:
+            continue
+        sent = sentence(tok)
+        clause = _trim(_cut_absolute([t for t in clause if sent.start <= t.i < sent.end]))
+        if sum(1 for t in clause if not t.is_punct) < 3:
+            continue
+        start, end = char_span(doc, lo, clause[0], clause[-1])
+        out.append(Candidate(start, end, "indirect", _attribution_from_verb(tok, lo, quotes)))
+    return out
+
+
+def _according_candidate(tok: Token, source: Token, lo: int) -> Candidate | None:
+    doc = tok.doc
+    phrase = set(range(tok.i, max(source.right_edge.i, tok.i + 1) + 1))
+    head = tok.head if tok.head is not tok else tok
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head  # "are working ... and share ..., according to X": the whole clause
+    sent = sentence(tok)
+    region = [t for t in doc[head.left_edge.i : head.right_edge.i + 1] if t.i not in phrase and sent.start <= t.i < sent.end]
+    left = [t for t in region if t.i < tok.i]
+    right = [t for t in region if t.i > tok.i]
+    left_words = [t for t in left if not t.is_punct and t.tag_ not in ("WRB", "WDT")]
+    right_words = [t for t in right if not t.is_punct]
+    if len(right_words) >= 3 and len(left_words) <= 1:
+        clause = right
+    elif len(left_words) >= 3 and len(right_words) <= 1:
+        clause = left
+    else:
+        clause = region
+    clause = _trim(clause)
+    if sum(1 for t in clause if not t.is_punct) < 3:
+        return None
+    start, end = char_span(doc, lo, clause[0], clause[-1])
+    mention = _mention(_source_phrase(source), lo)
+    att = Attribution("according to", lo + tok.idx, mention.mention_start, mention.mention_end, mention.mention)
+    return Candidate(start, end, "indirect", att)
+
+
+def analyse_accurate(doc: Doc, lo: int, quotes: QuoteIndex) -> tuple[dict[int, Attribution], list[Candidate]]:
+    """Attributions (by index in ``quotes``) for the direct quotes this paragraph closes or
+    opens, and the paragraph's indirect-speech candidates."""
+    hi = lo + len(doc_text(doc))
+    direct: dict[int, Attribution] = {}
+    for n, q in quotes.overlapping(lo, hi):
+        att = None
+        if lo <= q.close_at < hi:
+            att = _direct_trailing_accurate(doc, lo, q, quotes)
+        if att is None and lo <= q.open_at < hi:
+            att = _direct_leading_accurate(doc, lo, q, quotes)
+        if att is not None:
+            direct[n] = att
+    return direct, _indirect_accurate(doc, lo, quotes)

@@ -1,0 +1,297 @@
+"""``extract_quotes``: every direct and reported statement of an article, with its speaker.
+
+The steps, each in its own module: pair quotation marks (:mod:`.marks`); pick the paragraphs
+that hold a quotation mark or a reporting cue (:mod:`.lexicon`) and run spaCy on those only
+(:mod:`.pipeline`); find cues, speaker mentions and reported speech in them (:mod:`.accurate`
+from the dependency parse, or :mod:`.fast` by rules); settle overlaps (here); resolve speakers in
+reading order (:mod:`.speakers`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from collections.abc import Sequence
+
+from ..errors import InvalidModeError
+from .accurate import analyse_accurate
+from .fast import analyse_fast
+from .lexicon import PRONOUNS, cue_pattern
+from .marks import QUOTE_CHARS, QuotedSpan, QuoteIndex, find_quoted_spans, paragraph_spans
+from .pipeline import load_blank, load_trained, trained_pipeline_name
+from .quote import Attribution, Candidate, Quote
+from .speakers import paragraph_opened_by, to_quotes
+
+__all__ = ["extract_quotes", "extract_quotes_batch", "MODES", "resolve_mode"]
+
+logger = logging.getLogger(__name__)
+
+MODES = ("auto", "accurate", "fast")
+_MAX_CHUNK = 20_000  # characters of one paragraph handed to spaCy at a time
+_QUOTE_FILLS_REPORT = 0.95  # a quotation this much of a reported clause is the statement itself
+_SCARE_CUE = re.compile(
+    r"(?:so-called|dubbed|termed|called|titled|entitled|known\s+as|nicknamed|labell?ed|branded|the\s+words?|the\s+term|the\s+phrase|"
+    r"book|film|movie|song|album|novel|report|article|column|headline|slogan|hashtag|programme|program|operation|initiative)\s*$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\w+")
+_warned_fallback = False
+
+
+def resolve_mode(mode: str) -> str:
+    """"auto" becomes "accurate" when a trained pipeline is installed, else "fast" (warned once)."""
+    global _warned_fallback
+    if mode not in MODES:
+        raise InvalidModeError(f"mode must be one of {', '.join(repr(m) for m in MODES)}; got {mode!r}")
+    if mode != "auto":
+        return mode
+    if trained_pipeline_name() is not None:
+        return "accurate"
+    if not _warned_fallback:
+        logger.warning(
+            "no trained spaCy pipeline installed; using fast mode (direct quotes and simple "
+            "'X said that' frames). Install one with `pip install 'tonekit[parser]'`."
+        )
+        _warned_fallback = True
+    return "fast"
+
+
+def extract_quotes(text: str, *, mode: str = "auto") -> list[Quote]:
+    """Direct and indirect quotes of ``text``, sorted by start and never overlapping.
+
+    ``mode`` is "accurate" (trained spaCy pipeline: its dependency parse), "fast" (no trained model:
+    quotation marks, rules and simple "X said that" frames) or "auto" (accurate when installed).
+    """
+    _check_text(text)
+    return extract_quotes_batch([text], mode=mode)[0]
+
+
+def _check_text(text: object, position: int | None = None) -> None:
+    if not isinstance(text, str):
+        where = "" if position is None else f" (item {position})"
+        raise TypeError(f"extract_quotes() takes the article as a str{where}; got {type(text).__name__}"
+                        + (" (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else ""))
+
+
+def extract_quotes_batch(texts: Sequence[str], *, mode: str = "auto") -> list[list[Quote]]:
+    """:func:`extract_quotes` of many articles, parsing all their paragraphs in one
+    ``nlp.pipe`` stream (larger batches keep the parser busier); same result per article."""
+    for position, text in enumerate(texts):
+        _check_text(text, position)
+    resolved = resolve_mode(mode)
+    nlp = load_trained() if resolved == "accurate" else load_blank()
+    analyse = analyse_accurate if resolved == "accurate" else analyse_fast
+    prepared = []
+    for text in texts:
+        quotes = QuoteIndex(find_quoted_spans(text)) if text.strip() else QuoteIndex([])
+        chunks = [c for c in _chunks(text) if _worth_parsing(text, *c)] if text.strip() else []
+        prepared.append((text, quotes, chunks))
+    docs = nlp.pipe((text[lo:hi] for text, _, chunks in prepared for lo, hi in chunks), batch_size=256)
+    results = []
+    for text, quotes, chunks in prepared:
+        if not text.strip():
+            results.append([])
+            continue
+        direct_att: dict[int, Attribution] = {}
+        indirect: list[Candidate] = []
+        for (lo, hi), doc in zip(chunks, docs):
+            found, cands = analyse(doc, lo, quotes)
+            for n, att in found.items():
+                direct_att.setdefault(n, att)
+            indirect.extend(cands)
+        indirect = [_cover_quotes(text, c, quotes) for c in indirect]
+        candidates = _direct_candidates(text, quotes.spans, direct_att) + indirect
+        results.append(to_quotes(text, _settle(text, candidates), quotes))
+    return results
+
+
+def _cover_quotes(text: str, c: Candidate, quotes: QuoteIndex) -> Candidate:
+    """Reported speech never cuts a quotation in two: widen it to the quotation's marks."""
+    start, end = c.start, c.end
+    q = quotes.containing(end - 1)
+    if q is not None and q.open_at >= start and end <= q.close_at:
+        end = q.close_end
+    q = quotes.containing(start)
+    if q is not None and q.open_at < start and q.close_at < end:
+        start = q.open_at
+    # "she has the quality for the job: “Steadiness ...”": a quotation the clause announces with
+    # a colon belongs to it
+    after = quotes.first_open_in(end, end + 4)
+    if after is not None and text[end:after].strip() == ":":
+        end = quotes.containing(after).close_end  # type: ignore[union-attr]
+    if (start, end) == (c.start, c.end):
+        return c
+    return Candidate(start, end, c.kind, c.attribution, c.inherit)
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    """Paragraphs, with very long ones cut at sentence ends so spaCy never sees a huge text."""
+    out = []
+    for lo, hi in paragraph_spans(text):
+        while hi - lo > _MAX_CHUNK:
+            cut = text.rfind(". ", lo + _MAX_CHUNK // 2, lo + _MAX_CHUNK)  # a sentence end if there is one
+            if cut < 0:
+                cut = text.rfind(" ", lo + 1, lo + _MAX_CHUNK)
+            cut = cut + 1 if cut > lo else lo + _MAX_CHUNK
+            out.append((lo, cut))
+            lo = cut
+        out.append((lo, hi))
+    return out
+
+
+def _worth_parsing(text: str, lo: int, hi: int) -> bool:
+    """Only paragraphs with a quotation mark or a reporting cue can hold a statement."""
+    segment = text[lo:hi]
+    return any(c in segment for c in QUOTE_CHARS) or cue_pattern().search(segment) is not None
+
+
+def _is_scare_quote(text: str, q: QuotedSpan) -> bool:
+    """Short quoted words introduced as a name or term: "the so-called “peace plan”"."""
+    words = len(_WORD.findall(text[q.start:q.end]))
+    before = text[max(0, q.open_at - 30):q.open_at]
+    return words <= 6 and _SCARE_CUE.search(before) is not None
+
+
+def _title_like(span: str) -> bool:
+    """A short Title Case span with no cue ('All Bets Are Off.', "Barack Obama Election Day"): a
+    subheading or a name, not speech."""
+    words = _WORD.findall(span)
+    return len(words) <= 8 and all(w[0].isupper() or w.isdigit() for w in words if len(w) >= 4)
+
+
+
+
+def _direct_candidates(text: str, quoted: Sequence[QuotedSpan], attributions: dict[int, Attribution]) -> list[Candidate]:
+    out = []
+    previous_end = -1
+    for n, q in enumerate(quoted):
+        if _is_scare_quote(text, q):
+            continue
+        start, end = q.start, q.end
+        while end > start and text[end - 1] in ",;:" :
+            end -= 1
+        if end <= start:
+            continue
+        att = attributions.get(n)
+        if att is not None:
+            out.append(Candidate(start, end, "direct", att))
+            previous_end = q.close_at
+            continue
+        words = len(_WORD.findall(text[start:end]))
+        sentence_like = text[start:start + 1].isupper() and words >= 4 and not _title_like(text[start:end])
+        follows_quote = previous_end >= 0 and "\n\n\n" not in text[previous_end:q.open_at] and (
+            q.open_at - previous_end < 400)
+        if sentence_like and (paragraph_opened_by(text, q.start) is not None or follows_quote):
+            out.append(Candidate(start, end, "direct", None, inherit=True))
+            previous_end = q.close_at
+        else:
+            # an unattributed span: kept as a possible fragment of reported speech only
+            out.append(Candidate(start, end, "direct", None, inherit=False))
+    return out
+
+
+def _settle(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Make statements disjoint: inner reports win over the reports that contain them, a quote
+    that fills most of a report's clause becomes that report, a short fragment joins it.
+    Runs in O(n log n): an article may hold thousands of candidates."""
+    indirect = sorted((c for c in cands if c.kind == "indirect"), key=lambda c: (c.start, -c.end))
+    direct = [c for c in cands if c.kind == "direct"]
+    cues = sorted((o.attribution.cue_start, i) for i, o in enumerate(indirect)
+                  if o.attribution is not None and o.attribution.cue_start is not None)
+    cue_positions = [p for p, _ in cues]
+    kept: list[Candidate | None] = []
+    kept_end = -1
+    absorbed: set[int] = set()
+    for n, c in enumerate(indirect):
+        if n in absorbed:
+            continue
+        lo, hi = bisect.bisect_left(cue_positions, c.start), bisect.bisect_left(cue_positions, c.end)
+        inner_ids = [i for _, i in cues[lo:hi] if i != n]
+        inner = [indirect[i] for i in inner_ids]
+        leading = [i for i in inner_ids if _opens_clause(text, c, indirect[i])]
+        if leading:
+            # "he said he did not mention X", "Trump said he believes Y": the inner verb is the
+            # outer statement's own predicate, not a second report; keep the whole clause
+            absorbed.update(leading)
+            inner = []
+        if inner:
+            # the same speaker going on ("noted that A, saying B") keeps A; a different
+            # speaker inside ("X said Y told Z that B") leaves only Y's report
+            own = c.attribution.mention_start if c.attribution else None
+            if any(o.attribution.mention_start != own and not _pronoun_or_none(o.attribution.mention)  # type: ignore[union-attr]
+                   for o in inner):
+                continue
+            trimmed = _trimmed(text, c, min(o.attribution.cue_start for o in inner))  # type: ignore[union-attr,type-var]
+            if trimmed is None:
+                continue
+            c = trimmed
+        if c.start < kept_end:
+            continue  # the same clause found twice (e.g. by two cues): keep the first
+        kept.append(c)
+        kept_end = c.end
+    ends = [k.end for k in kept if k is not None]
+    result: list[Candidate] = []
+    for d in direct:
+        j = bisect.bisect_right(ends, d.start)
+        host_at = j if j < len(kept) and kept[j] is not None and kept[j].start < d.end else None  # type: ignore[union-attr]
+        host = kept[host_at] if host_at is not None else None
+        cue_at = d.attribution.cue_start if d.attribution else None
+        same_speaker = d.attribution is not None and d.attribution.mention_start in (
+            None, host.attribution.mention_start if host is not None and host.attribution else None)
+        if host is not None and host_at is not None and cue_at is not None and host.start < cue_at < d.start and same_speaker:
+            # "told reporters that A, describing the talks as “B”": B has its own cue inside A's clause
+            kept[host_at] = _trimmed(text, host, cue_at)
+            host = None
+        if host is None or host_at is None:
+            if d.attribution is not None or d.inherit:
+                result.append(d)
+            continue
+        if _fills(text, d, host):
+            kept[host_at] = None
+            if d.attribution is None or d.attribution.mention is None:
+                d = Candidate(d.start, d.end, "direct", host.attribution)
+            result.append(d)
+        # else: a short fragment inside reported speech belongs to that report
+    result.extend(k for k in kept if k is not None)
+    result.sort(key=lambda c: (c.start, c.end))
+    disjoint: list[Candidate] = []
+    for c in result:
+        if disjoint and c.start < disjoint[-1].end:
+            continue
+        disjoint.append(c)
+    return disjoint
+
+
+_TRAILING_CONNECTIVE = re.compile(r"(?:[\s,;:\u2014\u2013-]|\b(?:and|but|while|as|saying|that))+$")
+
+
+def _opens_clause(text: str, outer: Candidate, inner: Candidate) -> bool:
+    """The inner report's speaker is a pronoun (or none) standing at the start of the outer
+    report's clause, so the inner verb is what the outer speaker said about themselves."""
+    att = inner.attribution
+    if att is None or not _pronoun_or_none(att.mention):
+        return False
+    begin = att.mention_start if att.mention_start is not None else att.cue_start
+    return begin is not None and begin >= outer.start and len(_WORD.findall(text[outer.start:begin])) <= 1
+
+
+def _pronoun_or_none(mention: str | None) -> bool:
+    """An inner report by "he" or by nobody named continues the outer speaker's report."""
+    return mention is None or mention.strip().lower() in PRONOUNS
+
+
+def _fills(text: str, quote: Candidate, report: Candidate) -> bool:
+    """The quotation is (nearly) all of the reported clause, counting letters and digits only:
+    "Kerry said, “...”" is a direct quote; "she said Trump represents the “...”" stays reported."""
+    inside = sum(c.isalnum() for c in text[max(quote.start, report.start):min(quote.end, report.end)])
+    total = sum(c.isalnum() for c in text[report.start:report.end])
+    return total > 0 and inside >= _QUOTE_FILLS_REPORT * total
+
+
+def _trimmed(text: str, c: Candidate, cut: int) -> Candidate | None:
+    """The part of an outer report before an inner report starts, if it still says something."""
+    segment = _TRAILING_CONNECTIVE.sub("", text[c.start:max(c.start, cut)])
+    if len(_WORD.findall(segment)) < 3:
+        return None
+    return Candidate(c.start, c.start + len(segment), c.kind, c.attribution, c.inherit)

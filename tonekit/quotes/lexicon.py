@@ -1,0 +1,119 @@
+"""The words extraction knows: reporting cues and speaker words from the data files in
+``tonekit/data``, and the small closed word classes the analysers test against.
+
+Every word set extraction uses lives here (or in a data file read here), so changing what
+counts as a cue, a title or a non-speaker means editing one module, not the analysers.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..resources import read_data_lines
+
+__all__ = ["reporting_lemmas", "speech_forms", "cue_phrases", "cue_pattern", "inflections", "title_words",
+           "org_words", "speaker_nouns", "PRONOUNS", "FUNCTION_WORDS", "ROLE_MODIFIERS", "ATTITUDE_OBJECT_VERBS",
+           "PREPOSITION_VERBS", "STATEMENT_PREPOSITIONS", "DIRECTIVE_VERBS", "CLAUSE_ONLY_VERBS", "AUDIENCES",
+           "CLAUSE_STRIP", "NON_SPEAKER_HEADS", "ADVERBIAL_MARKS", "DASHES"]
+
+PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
+
+# Verbs whose direct object, not a clause, carries the statement:
+# "expressed his hope that ...", "reiterated their willingness to ...".
+ATTITUDE_OBJECT_VERBS = frozenset(
+    {"express", "reiterate", "reaffirm", "stress", "underline", "underscore", "emphasise", "emphasize",
+     "voice", "welcome", "condemn", "acknowledge", "pledge", "mention", "propose", "announce", "claim", "describe"}
+)
+# Verbs whose statement is the object of a preposition: "spoke about ...", "warned of ...".
+PREPOSITION_VERBS = frozenset({"speak", "talk", "comment", "write", "warn", "complain", "testify", "ask", "joke", "boast",
+                               "tweet", "caution"})
+STATEMENT_PREPOSITIONS = frozenset({"about", "on", "of", "against"})
+# Verbs whose statement is a to-infinitive or prepositional object: "urged X to ...".
+DIRECTIVE_VERBS = frozenset({"urge", "warn", "caution", "pledge", "vow", "promise", "demand", "insist", "call",
+                             "praise", "condemn", "accuse", "blame", "criticise", "criticize", "reject"})
+# Objects of "tell" that belong in the cue phrase ("told reporters").
+AUDIENCES = frozenset({"reporters", "journalists", "lawmakers", "parliament", "the press", "the media", "an audience",
+                       "a news conference", "a press conference", "a briefing"})
+# Verbs that report speech only through a clause: "maintain “open lines”" names no statement.
+CLAUSE_ONLY_VERBS = frozenset({"maintain", "continue", "agree", "believe", "signal", "indicate", "suggest", "reveal",
+                               "highlight", "recall", "observe", "express", "welcome", "reject", "echo"})
+# Leading words and marks dropped from a reported clause.
+CLAUSE_STRIP = frozenset({"that", "whether", ",", ":", "\u2014", "\u2013", "-"})
+# Subjects that are not speakers: "the talks showed that ...".
+NON_SPEAKER_HEADS = frozenset({"approach", "discussions", "talks", "meeting", "visit", "trip", "agreement",
+                               "agreements", "focus", "efforts", "move", "data", "figures", "report", "study", "poll"})
+# Conjunctions that make a clause adverbial, not a reported statement.
+ADVERBIAL_MARKS = frozenset({"if", "because", "when", "as", "while", "after", "before", "since", "although", "though",
+                             "until", "unless", "whether", "so", "once", "where"})
+DASHES = frozenset({"\u2014", "\u2013", "\u2015", "-", "--"})
+# Words that end a title or a role before a name ("said", "the", "from").
+FUNCTION_WORDS = frozenset(
+    "a an the this that also but as and or in on at after before when while however meanwhile "
+    "from to with by for about into over amid said says told".split()
+)
+ROLE_MODIFIERS = frozenset("of top senior chief highest-ranking top-ranking deputy acting".split())
+
+
+def _words(name: str) -> list[str]:
+    return [w for line in read_data_lines(name) for w in line.split()]
+
+
+@lru_cache(maxsize=None)
+def title_words() -> frozenset[str]:
+    """Titles, demonyms and function words that may stand before a name."""
+    return frozenset(_words("title_words.txt"))
+
+
+@lru_cache(maxsize=None)
+def org_words() -> frozenset[str]:
+    """Words that make a capitalised run a place or organisation, not a person."""
+    return frozenset(_words("org_words.txt"))
+
+
+@lru_cache(maxsize=None)
+def speaker_nouns() -> frozenset[str]:
+    """Common nouns that can head a speaker phrase."""
+    return frozenset(_words("speaker_nouns.txt"))
+
+
+@lru_cache(maxsize=None)
+def reporting_lemmas() -> frozenset[str]:
+    """Lemmas of verbs that report speech (accurate mode matches on the lemmatizer's output)."""
+    return frozenset(read_data_lines("reporting_verbs.txt"))
+
+
+@lru_cache(maxsize=None)
+def speech_forms() -> frozenset[str]:
+    """Inflected forms of reporting verbs (fast mode has no lemmatizer)."""
+    return frozenset(word.lower() for line in read_data_lines("speech_forms.txt") for word in line.split())
+
+
+@lru_cache(maxsize=None)
+def cue_phrases() -> tuple[str, ...]:
+    """Multi-word cues ("in a statement") that mark a paragraph as worth parsing."""
+    return tuple(read_data_lines("cue_phrases.txt"))
+
+
+_IRREGULAR = {"say": ["said"], "tell": ["told"], "speak": ["spoke", "spoken"], "write": ["wrote", "written"], "brief": [], "testify": ["testified", "testifies"],
+              "reply": ["replied", "replies"], "deny": ["denied", "denies"], "signal": ["signalled", "signaled"]}
+
+
+def inflections(lemma: str) -> list[str]:
+    """Regular English inflections of a verb (enough to pre-select paragraphs, not to parse)."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    forms = [lemma, lemma + ("es" if lemma.endswith(("s", "sh", "ch")) else "s"), stem + "ed", stem + "ing"]
+    return forms + _IRREGULAR.get(lemma, [])
+
+
+@lru_cache(maxsize=None)
+def cue_pattern() -> re.Pattern[str]:
+    """A regex that finds any cue word or phrase: used to decide which paragraphs to parse.
+
+    Case-sensitive on purpose: reporting verbs are lower case mid-sentence, while "States" in
+    "United States" must not make every paragraph look like a report."""
+    words = set(speech_forms()) | set(cue_phrases())
+    for lemma in reporting_lemmas():
+        words.update(inflections(lemma))
+    alternatives = sorted(words, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in alternatives) + r")\b|\bAccording to\b")

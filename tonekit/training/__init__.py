@@ -1,0 +1,35 @@
+"""Training the tone model: the annotation corpus, pre-annotation of new quotes, fitting and
+evaluation, and the promotion gate that decides whether a new model becomes the default.
+
+The flow: :mod:`.annotations` validates and reads ``annotations/``; :mod:`.annotate` suggests
+labels for new quotes and imports reviewed ones; :mod:`.fit` builds the training data and fits
+and evaluates a model; :mod:`.gate` compares it with the current default; :mod:`.metrics`
+computes the figures. Names load on first use, so ``tonekit annotations check`` does not
+import scikit-learn.
+"""
+
+from importlib import import_module
+from typing import Any
+
+__all__ = ["train", "TrainConfig", "TrainingData", "TrainResult", "load_training_data", "fit_model",
+           "cross_validate", "out_of_fold_logits", "grouped_folds", "seed_held_out", "GateReport", "compare",
+           "held_out_groups", "TOLERANCE", "retrain", "RetrainOutcome", "classification_figures", "expected_calibration_error", "check",
+           "iter_files", "load_records", "load_labels", "load_label_weights", "stats", "cohen_kappa", "Problem",
+           "DEFAULT_LABELS", "suggest", "write_todo", "import_todo", "normalise_text"]
+
+_HOMES = {"fit": ["train", "TrainConfig", "TrainingData", "TrainResult", "load_training_data", "fit_model",
+                  "cross_validate", "out_of_fold_logits", "grouped_folds", "seed_held_out"],
+          "gate": ["GateReport", "compare", "held_out_groups", "TOLERANCE", "retrain", "RetrainOutcome"],
+          "metrics": ["classification_figures", "expected_calibration_error"],
+          "annotations": ["check", "iter_files", "load_records", "load_labels", "load_label_weights", "stats",
+                          "cohen_kappa", "Problem", "DEFAULT_LABELS"],
+          "annotate": ["suggest", "write_todo", "import_todo", "normalise_text"]}
+_LAZY = {name: module for module, names in _HOMES.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'tonekit.training' has no attribute {name!r}")
