@@ -46,6 +46,12 @@ CASES: list[tuple[str, Callable[[], object], str, str, str, str]] = [
     ("train-config-alpha", lambda: TrainConfig(naive_bayes_alpha=0), "naive_bayes_alpha", "TrainConfig",
      "a positive number or None", "0"),
     ("train-config-max-iter", lambda: TrainConfig(max_iter=True), "max_iter", "TrainConfig", "a positive int", "True"),
+    ("train-config-class-weight", lambda: TrainConfig(class_weight="auto"), "class_weight", "TrainConfig",
+     "one of None, 'balanced'", "'auto'"),
+    ("train-config-group-weights-type", lambda: TrainConfig(group_weights=[("a*", 0.5)]), "group_weights",  # type: ignore[arg-type]
+     "TrainConfig", "a dict of pattern -> weight", "[('a*', 0.5)]"),
+    ("train-config-group-weight-range", lambda: TrainConfig(group_weights={"a*": 2}), "group_weights[a*]",
+     "TrainConfig", "a number in [0, 1]", "2"),
     ("feature-config-min-df", lambda: FeatureConfig(min_df=0), "min_df", "FeatureConfig", "a positive int", "0"),
     ("feature-config-weight", lambda: FeatureConfig(phrase_tone_weight=float("nan")), "phrase_tone_weight",
      "FeatureConfig", "a positive number", "nan"),

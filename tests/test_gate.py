@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tonekit.training import GateReport, TrainingData, held_out_groups, retrain
+from tonekit.training import GateReport, TrainConfig, TrainingData, held_out_groups, retrain
 
 ROTATE = {"cooperative": "conflictual", "conflictual": "neutral", "neutral": "candid", "candid": "cooperative"}
 
@@ -26,6 +26,13 @@ def test_held_out_groups_are_a_stable_share_of_the_common_ones() -> None:
     assert chosen == held_out_groups(current, new) == sorted(chosen)
     assert held_out_groups(_data(["a"]), _data(["b"])) == []
     assert len(held_out_groups(_data(["a", "b"]), _data(["a", "b"]))) == 1  # at least one
+
+
+def test_held_out_groups_judge_full_weight_and_down_weighted_groups_apart() -> None:
+    groups = [f"authored-w{i}" for i in range(1, 9)] + ["authored-r1", "authored-r2"]
+    chosen = held_out_groups(_data(groups), _data(groups), config=TrainConfig(group_weights={"authored-w*": 0.1}))
+    assert len([g for g in chosen if g.startswith("authored-r")]) == 1  # the real-register kind is always judged
+    assert len([g for g in chosen if g.startswith("authored-w")]) == 2
 
 
 @pytest.mark.parametrize(("current", "new", "passed"), [(0.80, 0.80, True), (0.80, 0.79, True), (0.80, 0.7899, False),
@@ -47,26 +54,28 @@ def _copy_batch(root: Path, target: Path, batch: str, count: int, relabel: dict[
 
 
 def test_retrain_promotes_refuses_and_forces(small_annotations: Path, tmp_path: Path, root: Path) -> None:
+    """Every record at full weight here, so the sabotaged batch counts as much as the rest."""
     models = tmp_path / "models"
-    first = retrain(small_annotations, models, out=models / "v1", evaluate=False)
+    even = TrainConfig(group_weights={})
+    first = retrain(small_annotations, models, out=models / "v1", evaluate=False, config=even)
     assert first.promoted and first.gate is None and first.reason == "no current default to compare with"
     assert (models / "DEFAULT").read_text(encoding="utf-8").strip() == "v1" and first.pointer == models / "DEFAULT"
     meta = json.loads((models / "v1" / "meta.json").read_text(encoding="utf-8"))
     assert set(meta["data_sha256"]) == {"phrasebook.tsv", "stopwords.txt"} and (models / "v1" / "stopwords.txt").exists()
 
     _copy_batch(root, small_annotations / "authored" / "batch-w3.jsonl", "batch-w3.jsonl", 160)
-    second = retrain(small_annotations, models, out=models / "v2", evaluate=False)
+    second = retrain(small_annotations, models, out=models / "v2", evaluate=False, config=even)
     assert second.gate is not None and second.gate.passed and second.promoted and second.current_dir == models / "v1"
 
     _copy_batch(root, small_annotations / "authored" / "batch-w4.jsonl", "batch-w4.jsonl", 320, relabel=ROTATE)
-    refused = retrain(small_annotations, models, out=models / "v3", evaluate=False)
+    refused = retrain(small_annotations, models, out=models / "v3", evaluate=False, config=even)
     assert not refused.promoted and refused.gate is not None and not refused.gate.passed
     assert refused.reason.startswith("macro-F1 on the held-out split dropped by")
     assert (models / "DEFAULT").read_text(encoding="utf-8").strip() == "v2" and (models / "v3" / "meta.json").exists()
 
-    forced = retrain(small_annotations, models, out=models / "v4", evaluate=False, force=True)
+    forced = retrain(small_annotations, models, out=models / "v4", evaluate=False, force=True, config=even)
     assert forced.promoted and forced.reason == "forced past the gate"
-    kept = retrain(small_annotations, models, out=models / "v5", evaluate=False, promote=False)
+    kept = retrain(small_annotations, models, out=models / "v5", evaluate=False, promote=False, config=even)
     assert not kept.promoted and "--no-promote" in kept.reason
     assert (models / "DEFAULT").read_text(encoding="utf-8").strip() == "v4"
 

@@ -109,3 +109,66 @@ def test_classification_figures() -> None:
 ], ids=["perfect", "confidently-wrong", "over-confident"])
 def test_expected_calibration_error(probabilities, gold, expected) -> None:
     assert expected_calibration_error(np.array(probabilities), np.array(gold)) == pytest.approx(expected)
+
+
+def test_group_weights_weigh_records_by_their_document_group() -> None:
+    from tonekit.training import DEFAULT_GROUP_WEIGHTS
+
+    config = TrainConfig(group_weights={"authored-w*": 0.1, "authored-r3": 0.0})
+    weights = config.record_weights(["authored-w1", "authored-r3", "authored-r1", "000_seed.txt", "authored-w10"])
+    assert weights.tolist() == [0.1, 0.0, 1.0, 1.0, 0.1]
+    assert TrainConfig().group_weights == DEFAULT_GROUP_WEIGHTS and TrainConfig().class_weight is None
+
+
+def test_configs_saved_before_group_weights_keep_their_recipe() -> None:
+    """A model folder from before class_weight and group_weights was class-balanced with even weights."""
+    old = TrainConfig.from_dict({"features": {}, "C": 1.0, "naive_bayes_alpha": 1.0, "max_iter": 5000, "seed": 0,
+                                 "calibrate": True})
+    assert old.class_weight == "balanced" and old.group_weights == {}
+    assert TrainConfig.from_dict(TrainConfig().to_dict()) == TrainConfig()
+
+
+def test_zero_weight_groups_are_left_out_of_the_fit(small_annotations) -> None:
+    from tonekit.training import fit_model, load_training_data
+
+    data = load_training_data(small_annotations)
+    everything = fit_model(data.texts, data.labels, TrainConfig(group_weights={}), None, groups=data.groups)
+    only_w1 = fit_model(data.texts, data.labels, TrainConfig(group_weights={"authored-w2": 0.0}), None,
+                        groups=data.groups)
+    w1 = data.subset([g == "authored-w1" for g in data.groups])
+    alone = fit_model(w1.texts, w1.labels, TrainConfig(group_weights={}), None)
+    probe = ["We welcome the agreement.", "We firmly reject these claims."]
+    np.testing.assert_allclose(only_w1.predict_proba(probe), alone.predict_proba(probe), atol=1e-9)
+    assert everything.space.n_columns != only_w1.space.n_columns
+
+
+@pytest.mark.parametrize(("content", "match"), [
+    ('{"text": "We agree.", "label": "cooperative"}\nnot json\n', r"dev\.jsonl:2: not JSON"),
+    ('{"text": "", "label": "neutral"}\n', r"dev\.jsonl:1: expected a record with a non-empty 'text' and a 'label'"),
+    ('{"label": "neutral"}\n', r"dev\.jsonl:1: expected a record"),
+    ("\n\n", r"dev\.jsonl: no labelled statements"),
+], ids=["bad-json", "blank-text", "no-text", "empty"])
+def test_labelled_statements_are_checked_line_by_line(tmp_path, content: str, match: str) -> None:
+    from tonekit.errors import AnnotationError
+    from tonekit.training import read_labelled
+
+    path = tmp_path / "dev.jsonl"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(AnnotationError, match=match):
+        read_labelled(path)
+
+
+def test_labelled_figures_judge_a_model_on_real_statements(tone_model, tmp_path) -> None:
+    from tonekit.errors import AnnotationError
+    from tonekit.training import evaluate_labelled
+
+    path = tmp_path / "dev.jsonl"
+    path.write_text('{"text": "We warmly welcome the new partnership.", "label": "cooperative"}\n'
+                    '{"text": "We strongly condemn the attack on our embassy.", "label": "conflictual"}\n',
+                    encoding="utf-8")
+    figures = evaluate_labelled(tone_model, path)
+    assert figures["file"] == "dev.jsonl" and figures["n"] == 2 and 0 <= figures["calibration_error"] <= 1
+    assert sum(map(sum, figures["confusion"]["matrix"])) == 2
+    path.write_text('{"text": "We agree.", "label": "friendly"}\n', encoding="utf-8")
+    with pytest.raises(AnnotationError, match=r"labels \['friendly'\] are not in the model's label set"):
+        evaluate_labelled(tone_model, path)

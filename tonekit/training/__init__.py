@@ -4,7 +4,7 @@ evaluation, and the promotion gate that decides whether a new model becomes the 
 The flow: :mod:`.annotations` validates and reads ``annotations/``; :mod:`.annotate` suggests
 labels for new quotes and imports reviewed ones; :mod:`.fit` builds the training data and fits
 and evaluates a model; :mod:`.gate` compares it with the current default; :mod:`.metrics`
-computes the figures. Names load on first use, so ``tonekit annotations check`` does not
+computes the figures; :mod:`.labelled` judges a model on real labelled statements. Names load on first use, so ``tonekit annotations check`` does not
 import scikit-learn.
 """
 
@@ -15,10 +15,12 @@ __all__ = ["train", "TrainConfig", "TrainingData", "TrainResult", "load_training
            "cross_validate", "out_of_fold_logits", "grouped_folds", "seed_held_out", "GateReport", "compare",
            "held_out_groups", "TOLERANCE", "retrain", "RetrainOutcome", "classification_figures", "expected_calibration_error", "check",
            "iter_files", "load_records", "load_labels", "load_label_weights", "stats", "cohen_kappa", "Problem",
-           "DEFAULT_LABELS", "suggest", "write_todo", "import_todo", "normalise_text"]
+           "DEFAULT_LABELS", "suggest", "write_todo", "import_todo", "normalise_text", "DEFAULT_GROUP_WEIGHTS",
+           "read_labelled", "labelled_figures", "evaluate_labelled"]
 
 _HOMES = {"fit": ["train", "TrainConfig", "TrainingData", "TrainResult", "load_training_data", "fit_model",
-                  "cross_validate", "out_of_fold_logits", "grouped_folds", "seed_held_out"],
+                  "cross_validate", "out_of_fold_logits", "grouped_folds", "seed_held_out", "DEFAULT_GROUP_WEIGHTS"],
+          "labelled": ["read_labelled", "labelled_figures", "evaluate_labelled"],
           "gate": ["GateReport", "compare", "held_out_groups", "TOLERANCE", "retrain", "RetrainOutcome"],
           "metrics": ["classification_figures", "expected_calibration_error"],
           "annotations": ["check", "iter_files", "load_records", "load_labels", "load_label_weights", "stats",

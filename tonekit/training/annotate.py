@@ -42,7 +42,7 @@ def suggest(items: Iterable[Any], *, model: Any, annotations: Path, mode: str = 
     """To-do records for the quotes of ``items`` (:func:`tonekit.inputs.iter_items` items) not yet annotated,
     most uncertain first, and the (id, error) of inputs that could not be read."""
     from ..inputs import ItemError
-    from ..quotes import extract_quotes
+    from ..quotes import extract_quotes, frame_text
 
     if limit is not None:
         _checks.positive_int(limit, "limit", "suggest")
@@ -62,8 +62,8 @@ def suggest(items: Iterable[Any], *, model: Any, annotations: Path, mode: str = 
             records.append({"id": _record_id(item.id, quote.start, quote.end), "text": quote.text, "label": None,
                             "source": "article", "doc": item.id, "start": quote.start, "end": quote.end,
                             "speaker": quote.speaker, "kind": quote.kind, "register": "news", "votes": [],
-                            "note": None})
-    tones = model.score([r["text"] for r in records]) if records else []
+                            "note": None, "scored_text": frame_text(item.text, quote)})
+    tones = model.score([r["scored_text"] for r in records]) if records else []
     for record, tone in zip(records, tones):
         ranked = sorted(tone.scores.values(), reverse=True)
         record.update(label=tone.label, suggested=tone.label, scores={k: round(v, 4) for k, v in tone.scores.items()},
@@ -73,7 +73,8 @@ def suggest(items: Iterable[Any], *, model: Any, annotations: Path, mode: str = 
 
 
 def _csv_columns(labels: list[str]) -> list[str]:
-    return ["id", "doc", "start", "end", "speaker", "kind", "suggested", "margin", *labels, "label", "note", "text"]
+    return ["id", "doc", "start", "end", "speaker", "kind", "suggested", "margin", *labels, "label", "note", "text",
+            "scored_text"]
 
 
 def write_todo(records: list[dict[str, Any]], path: Path, fmt: str, labels: list[str]) -> None:

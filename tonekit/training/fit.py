@@ -7,6 +7,7 @@ randomness, and every ordering (vocabulary, records, labels) is sorted or file o
 
 from __future__ import annotations
 
+import fnmatch
 import logging
 import time
 from collections.abc import Iterator, Mapping, Sequence
@@ -23,12 +24,20 @@ from .. import _checks
 from ..errors import AnnotationError
 from ..tone import INDEX_WEIGHTS, FeatureConfig, FeatureSpace, Phrasebook, ToneModel, load_phrasebook, softmax
 from . import annotations as annotation_store
+from .labelled import labelled_figures, read_labelled
 from .metrics import classification_figures
 
 __all__ = ["TrainConfig", "TrainingData", "TrainResult", "load_training_data", "fit_model", "train",
-           "cross_validate", "out_of_fold_logits", "grouped_folds", "seed_held_out"]
+           "cross_validate", "out_of_fold_logits", "grouped_folds", "seed_held_out", "DEFAULT_GROUP_WEIGHTS"]
 
 log = logging.getLogger(__name__)
+
+# The first authored batches (w1-w10) were written for a label: short, clean, one signal, the
+# four labels equally frequent. They still teach the code phrases, but real text looks like the
+# real-register batches (r*), so they count a tenth as much. Measured on real statements in
+# benchmarks/bench_tone_decisions.py (README, "Decisions").
+DEFAULT_GROUP_WEIGHTS: dict[str, float] = {"authored-w*": 0.1}
+_CLASS_WEIGHTS = (None, "balanced")
 
 
 @dataclass(frozen=True)
@@ -41,19 +50,45 @@ class TrainConfig:
     max_iter: int = 5000
     seed: int = 0
     calibrate: bool = True
+    # None: the labels count as often as the annotations hold them, which in the real-register
+    # batches is about as often as real text does; "balanced": every label counts equally.
+    class_weight: str | None = None
+    # document-group pattern (fnmatch, e.g. "authored-w*") -> weight of its records; the first
+    # matching pattern wins, groups no pattern matches weigh 1, weight 0 leaves them out.
+    group_weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_GROUP_WEIGHTS))
 
     def __post_init__(self) -> None:
         _checks.positive_number(self.C, "C", "TrainConfig")
         _checks.positive_number(self.naive_bayes_alpha, "naive_bayes_alpha", "TrainConfig", optional=True)
         _checks.positive_int(self.max_iter, "max_iter", "TrainConfig")
+        _checks.one_of(self.class_weight, _CLASS_WEIGHTS, "class_weight", "TrainConfig")
+        if not isinstance(self.group_weights, dict):
+            _checks.invalid("TrainConfig", "group_weights", "a dict of pattern -> weight", self.group_weights)
+        for pattern, weight in self.group_weights.items():
+            _checks.non_empty_str(pattern, "group_weights pattern", "TrainConfig")
+            if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0 <= weight <= 1:
+                _checks.invalid("TrainConfig", f"group_weights[{pattern}]", "a number in [0, 1]", weight)
+
+    def record_weights(self, groups: Sequence[str]) -> np.ndarray:
+        """The training weight of each record, from its document group."""
+        patterns = list(self.group_weights.items())
+
+        def weight(group: str) -> float:
+            return next((float(w) for p, w in patterns if fnmatch.fnmatchcase(group, p)), 1.0)
+        cache = {g: weight(g) for g in set(groups)}
+        return np.array([cache[g] for g in groups], dtype=float)
 
     def to_dict(self) -> dict:
         return asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict) -> "TrainConfig":
+        """The configuration a model was trained with. Models made before ``class_weight`` and
+        ``group_weights`` existed were class-balanced and weighed every record equally."""
         data = dict(data)
         data["features"] = FeatureConfig(**data.get("features", {}))
+        data.setdefault("class_weight", "balanced")
+        data.setdefault("group_weights", {})
         return cls(**data)
 
 
@@ -122,22 +157,38 @@ def load_training_data(folder: Path | str, seeds: Path | str | None = None) -> T
 
 def fit_model(texts: Sequence[str], labels: Sequence[str], config: TrainConfig,
               phrasebook: Phrasebook | None, index_weights: dict[str, float] | None = None,
-              label_order: Sequence[str] = (), stopwords: Sequence[str] | None = None) -> ToneModel:
-    """Fit features, a class-balanced multinomial logistic regression and, unless disabled, a
-    complement naive Bayes expert on the same features (temperature 1).
+              label_order: Sequence[str] = (), stopwords: Sequence[str] | None = None,
+              groups: Sequence[str] | None = None) -> ToneModel:
+    """Fit features, a multinomial logistic regression and, unless disabled, a complement naive
+    Bayes expert on the same features (temperature 1). Given the records' ``groups``, each
+    record counts with its group's weight (:meth:`TrainConfig.record_weights`), scaled so the
+    weights average 1: they say how much a record counts against the others, not how strongly
+    the model is regularised.
 
     The two experts fail differently: the regression weighs features jointly and fits the
     annotations closely; naive Bayes trusts every informative word on its own, which carries
-    better to real quotes worded unlike ours (measured in ``benchmarks/bench_tone_accuracy.py``).
+    better to real quotes worded unlike ours (measured in ``benchmarks/bench_tone_decisions.py``).
     """
+    weights = None
+    if groups is not None:
+        weights = config.record_weights(groups)
+        keep = weights > 0
+        if not keep.all():
+            texts = [t for t, k in zip(texts, keep) if k]
+            labels = [label for label, k in zip(labels, keep) if k]
+            weights = weights[keep]
+        if len(set(labels)) < 2:
+            raise AnnotationError("fewer than two labels have records of non-zero weight; "
+                                  "lower no group weight to 0 that holds the only records of a label")
+        weights = weights / weights.mean()  # relative weights: the same weight everywhere changes nothing
     space = FeatureSpace.fit(texts, config.features, phrasebook, stopwords)
     matrix, gold = space.transform(texts), np.asarray(labels)
-    estimator = LogisticRegression(C=config.C, class_weight="balanced", max_iter=config.max_iter,
+    estimator = LogisticRegression(C=config.C, class_weight=config.class_weight, max_iter=config.max_iter,
                                    random_state=config.seed)
-    estimator.fit(matrix, gold)
+    estimator.fit(matrix, gold, sample_weight=weights)
     naive_bayes = None
     if config.naive_bayes_alpha is not None:
-        naive_bayes = ComplementNB(alpha=config.naive_bayes_alpha).fit(matrix, gold)
+        naive_bayes = ComplementNB(alpha=config.naive_bayes_alpha).fit(matrix, gold, sample_weight=weights)
     return ToneModel(space=space, estimator=estimator, naive_bayes=naive_bayes,
                      index_weights=dict(index_weights or INDEX_WEIGHTS), label_order=tuple(label_order))
 
@@ -149,13 +200,13 @@ def grouped_folds(data: TrainingData) -> list[np.ndarray]:
     return [groups == g for g in sorted(set(data.groups))]
 
 
-def _fit_temperature(logits: np.ndarray, gold_index: np.ndarray) -> float:
-    """The temperature minimising the negative log-likelihood of held-out predictions."""
+def _fit_temperature(logits: np.ndarray, gold_index: np.ndarray, weights: np.ndarray | None = None) -> float:
+    """The temperature minimising the (weighted) negative log-likelihood of held-out predictions."""
     def nll(log_t: float) -> float:
         scaled = logits / np.exp(log_t)
         scaled -= scaled.max(axis=1, keepdims=True)
         log_p = scaled - np.log(np.exp(scaled).sum(axis=1, keepdims=True))
-        return float(-log_p[np.arange(len(gold_index)), gold_index].mean())
+        return float(-np.average(log_p[np.arange(len(gold_index)), gold_index], weights=weights))
     result = minimize_scalar(nll, bounds=(-3.0, 3.0), method="bounded")
     return float(np.exp(result.x))
 
@@ -166,7 +217,7 @@ def _fold_logits(data: TrainingData, held_out: np.ndarray, config: TrainConfig,
     if len(set(train_part.labels)) < 2:
         raise AnnotationError("a cross-validation fold has fewer than two labels left to train on; "
                               "add records from more documents")
-    model = fit_model(train_part.texts, train_part.labels, config, phrasebook)
+    model = fit_model(train_part.texts, train_part.labels, config, phrasebook, groups=train_part.groups)
     fold_logits = model.logits(test_part.texts)
     labels = list(data.label_set)
     out = np.full((len(test_part.texts), len(labels)), -np.inf)
@@ -194,18 +245,30 @@ def out_of_fold_logits(data: TrainingData, config: TrainConfig, phrasebook: Phra
 
 def cross_validate(data: TrainingData, config: TrainConfig, phrasebook: Phrasebook | None,
                    n_jobs: int = -1) -> tuple[dict, float]:
-    """Out-of-fold figures (calibrated) over the grouped folds, and the fitted temperature."""
+    """Out-of-fold figures (calibrated) over the grouped folds, and the fitted temperature.
+
+    The temperature is fitted on the out-of-fold predictions of our own annotations, each record
+    counted with its training weight, so the probabilities are calibrated for the mix of text the
+    model was trained for. ``full_weight`` repeats the figures on the records of full weight
+    (the real-register batches and the seeds), the part that looks like real text."""
     labels = list(data.label_set)
     raw = out_of_fold_logits(data, config, phrasebook, n_jobs)
     logits = np.where(np.isfinite(raw), raw, -1e9)  # an unlearnable label gets (almost) no probability
     gold_index = np.array([labels.index(g) for g in data.labels])
-    temperature = _fit_temperature(logits, gold_index) if config.calibrate else 1.0
+    weights = config.record_weights(data.groups)
+    counted = weights > 0
+    temperature = _fit_temperature(logits[counted], gold_index[counted], weights[counted]) if config.calibrate else 1.0
     probabilities = softmax(logits / temperature, inplace=True)
     predicted = [labels[i] for i in probabilities.argmax(axis=1)]
     figures = classification_figures(data.labels, predicted, labels, probabilities)
     figures["calibration_error_uncalibrated"] = classification_figures(
         data.labels, predicted, labels, softmax(logits))["calibration_error"]
     figures["folds"] = len(grouped_folds(data))
+    full = weights >= 1
+    if full.any() and not full.all():
+        figures["full_weight"] = classification_figures(
+            [g for g, f in zip(data.labels, full) if f], [p for p, f in zip(predicted, full) if f], labels,
+            probabilities[full])
     return figures, temperature
 
 
@@ -216,7 +279,8 @@ def seed_held_out(data: TrainingData, config: TrainConfig, phrasebook: Phraseboo
     if not any(is_seed) or all(is_seed):
         return None
     train_part, seed_part = data.subset([not s for s in is_seed]), data.subset(is_seed)
-    model = fit_model(train_part.texts, train_part.labels, config, phrasebook, label_order=data.label_set)
+    model = fit_model(train_part.texts, train_part.labels, config, phrasebook, label_order=data.label_set,
+                      groups=train_part.groups)
     model.set_temperature(temperature)
     probabilities = model.predict_proba(seed_part.texts)
     predicted = [model.labels[i] for i in probabilities.argmax(axis=1)]
@@ -228,13 +292,16 @@ def seed_held_out(data: TrainingData, config: TrainConfig, phrasebook: Phraseboo
 
 def train(annotations: Path | str = "annotations", *, config: TrainConfig | None = None,
           phrasebook: Path | str | None = None, seeds: Path | str | None = None,
-          evaluate: bool = True, n_jobs: int = -1) -> TrainResult:
+          evaluate: bool = True, n_jobs: int = -1, dev: Path | str | None = None) -> TrainResult:
     """Validate ``annotations``, evaluate by grouped cross-validation, calibrate, and fit the
     final model on every record. Nothing is written: see :func:`tonekit.tone.save_model`.
-    ``n_jobs`` processes fit the cross-validation folds (-1: every core)."""
+    ``n_jobs`` processes fit the cross-validation folds (-1: every core). ``dev``, a JSON Lines
+    file of real labelled statements, is scored by the final model and reported (``dev``); it
+    is read before any work, so a bad file fails fast, and nothing is fitted to it."""
     config = config or TrainConfig()
     started = time.perf_counter()
     data = load_training_data(annotations, seeds)
+    dev_records = read_labelled(dev) if dev is not None else None
     book = load_phrasebook(Path(phrasebook) if phrasebook else None) if config.features.phrasebook else None
     index_weights = {**INDEX_WEIGHTS, **annotation_store.load_label_weights(Path(annotations))}
     report: dict = {"records": len(data.texts), "labels": list(data.label_set),
@@ -246,8 +313,10 @@ def train(annotations: Path | str = "annotations", *, config: TrainConfig | None
         log.info("cross-validating over %d document groups", len(set(data.groups)))
         report["cross_validation"], temperature = cross_validate(data, config, book, n_jobs)
         report["seed_held_out"] = seed_held_out(data, config, book, temperature)
-    model = fit_model(data.texts, data.labels, config, book, index_weights, data.label_set)
+    model = fit_model(data.texts, data.labels, config, book, index_weights, data.label_set, groups=data.groups)
     model.set_temperature(temperature if config.calibrate else 1.0)
+    if dev_records is not None:
+        report["dev"] = {"file": Path(dev).name, **labelled_figures(model, *dev_records)}  # type: ignore[arg-type]
     report["temperature"] = model.temperature
     report["n_features"] = model.space.n_columns
     report["train_seconds"] = round(time.perf_counter() - started, 2)

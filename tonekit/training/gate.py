@@ -10,8 +10,10 @@ records it was trained on and its data files (see :mod:`tonekit.tone.store`), so
 retrain both recipes without the held-out part:
 
 - the split is a fixed quarter (by a stable hash) of the document groups that both the current
-  default and the new annotations contain; groups the user has just added are never held out,
-  so new data always counts for the new model;
+  default and the new annotations contain, taken apart among the groups of full training weight
+  and the down-weighted ones, so the real-register batches are always judged and not only the
+  clean early ones; groups just added are never held out, so new data always counts for the new
+  model (and a harmful new batch shows as a loss on the groups both know);
 - the current default's recipe (its configuration, phrasebook and stopwords) is retrained on its own
   records minus the held-out groups, the new recipe on the new annotations minus them;
 - both are scored against the new annotations' labels of the held-out records (a correction
@@ -64,13 +66,21 @@ class GateReport:
                 "seed_changes": self.seed_changes}
 
 
-def held_out_groups(current: TrainingData, new: TrainingData, share: float = 0.25) -> list[str]:
-    """A fixed ``share`` of the groups both sets contain, chosen by a stable hash (at least one)."""
+def held_out_groups(current: TrainingData, new: TrainingData, share: float = 0.25,
+                    config: TrainConfig | None = None) -> list[str]:
+    """A fixed ``share`` of the groups both sets contain, chosen by a stable hash, at least one;
+    taken apart among full-weight and down-weighted groups (by ``config``'s group weights) so
+    that each kind is represented."""
     common = sorted(set(current.groups) & set(new.groups))
     if not common:
         return []
-    ranked = sorted(common, key=lambda g: hashlib.sha256(g.encode("utf-8")).hexdigest())
-    return sorted(ranked[: max(1, round(share * len(common)))])
+    weights = dict(zip(common, (config or TrainConfig()).record_weights(common)))
+    chosen: list[str] = []
+    for kind in ([g for g in common if weights[g] >= 1], [g for g in common if weights[g] < 1]):
+        if kind:
+            ranked = sorted(kind, key=lambda g: hashlib.sha256(g.encode("utf-8")).hexdigest())
+            chosen += ranked[: max(1, round(share * len(kind)))]
+    return sorted(chosen)
 
 
 def _keep(data: TrainingData, groups: set[str], inside: bool) -> TrainingData:
@@ -87,7 +97,7 @@ def compare(current_folder: Path, new: TrainingData, new_config: TrainConfig, ne
     meta = read_meta(current_folder)
     current = TrainingData.from_records(kept, meta["labels"])
     current_config = TrainConfig.from_dict(meta["config"])
-    groups = held_out_groups(current, new)
+    groups = held_out_groups(current, new, config=new_config)
     if not groups:
         return None
     chosen = set(groups)
@@ -102,7 +112,7 @@ def compare(current_folder: Path, new: TrainingData, new_config: TrainConfig, ne
     for name, data, config, book, stopwords in (("current", current, current_config, current_book, current_stopwords),
                                                 ("new", new, new_config, new_phrasebook, None)):
         training = _keep(data, chosen, inside=False)
-        model = fit_model(training.texts, training.labels, config, book, label_order=data.label_set,
+        model = fit_model(training.texts, training.labels, config, book, label_order=data.label_set, groups=training.groups,
                           stopwords=stopwords)
         predicted = [s.label for s in model.score(held_out.texts)]
         figures[name] = classification_figures(held_out.labels, predicted, labels)
@@ -152,14 +162,16 @@ def default_out(annotations: Path | str, models_dir: Path | str | None = None) -
 
 def retrain(annotations: Path | str = "annotations", models_dir: Path | str | None = None, *, force: bool = False,
             promote: bool = True, out: Path | str | None = None, phrasebook: Path | str | None = None,
-            config: TrainConfig | None = None, evaluate: bool = True) -> RetrainOutcome:
+            config: TrainConfig | None = None, evaluate: bool = True,
+            dev: Path | str | None = None) -> RetrainOutcome:
     """Train on ``annotations``, save a new model folder (``out``, default
     ``models_dir/tone-<annotation sha256 prefix>``; never overwritten), compare it with the
     default of its models folder, and make it the default if the gate passes it (or ``force``),
-    unless ``promote`` is False. Raises a :class:`TonekitError` before anything is written if
+    unless ``promote`` is False. ``dev`` (real labelled statements) is only measured and
+    reported, never trained on, and does not enter the gate. Raises a :class:`TonekitError` before anything is written if
     the annotations cannot be trained on."""
     config = config or TrainConfig()
-    result = train(annotations, config=config, phrasebook=phrasebook, evaluate=evaluate)
+    result = train(annotations, config=config, phrasebook=phrasebook, evaluate=evaluate, dev=dev)
     out = Path(out) if out is not None else default_out(annotations, models_dir)
     save_model(result.model, out, report=result.report, config=config.to_dict(), annotations=annotations,
                records=result.data.records(), phrasebook=result.phrasebook)
