@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from .quotes import Quote, extract_quotes_batch
+from .quotes import Quote, extract_quotes_batch, frame_text
 from .tone import ToneModel, ToneScore, default_model
 
 __all__ = ["ScoredQuote", "SpeakerTone", "ArticleTone", "score_article", "score_texts", "summarise"]
@@ -18,15 +18,17 @@ __all__ = ["ScoredQuote", "SpeakerTone", "ArticleTone", "score_article", "score_
 
 @dataclass(frozen=True, slots=True)
 class ScoredQuote:
-    """A quote and its tone."""
+    """A quote and its tone; ``scored`` is the text the tone was scored on: the quote in its
+    frame (:func:`tonekit.quotes.frame_text`), or the quote's own text."""
 
     quote: Quote
     tone: ToneScore
+    scored: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         q = self.quote
         return {"text": q.text, "start": q.start, "end": q.end, "speaker": q.speaker, "cue": q.cue,
-                "kind": q.kind, **self.tone.to_dict()}
+                "kind": q.kind, **self.tone.to_dict(), "scored_text": self.scored or q.text}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,9 +65,10 @@ class ArticleTone:
 
 
 def summarise(quotes: Sequence[Quote], tones: Sequence[ToneScore], labels: Sequence[str],
-              index_weights: dict[str, float]) -> ArticleTone:
+              index_weights: dict[str, float], scored_texts: Sequence[str] | None = None) -> ArticleTone:
     """Article and per-speaker summaries of already-scored quotes (speakers in order of first quote)."""
-    scored = tuple(ScoredQuote(q, t) for q, t in zip(quotes, tones))
+    texts = scored_texts if scored_texts is not None else [q.text for q in quotes]
+    scored = tuple(ScoredQuote(q, t, s) for q, t, s in zip(quotes, tones, texts))
     if not scored:
         return ArticleTone(quotes=(), index=None, label=None, scores=None, speakers=())
     mean = np.mean([[t.scores[label] for label in labels] for t in tones], axis=0)
@@ -81,20 +84,26 @@ def summarise(quotes: Sequence[Quote], tones: Sequence[ToneScore], labels: Seque
 
 
 def score_texts(texts: Sequence[str], *, model: ToneModel, mode: str = "auto",
-                explain: bool | int = False) -> list[ArticleTone]:
+                explain: bool | int = False, frame: bool = True) -> list[ArticleTone]:
     """:func:`score_article` of many articles at once: their paragraphs are parsed in one
     stream and all their quotes scored in one vectorised call. A blank article has no quotes."""
     quote_lists = [[q for q in quotes if q.text.strip()] for quotes in extract_quotes_batch(texts, mode=mode)]
-    flat = [q.text for quotes in quote_lists for q in quotes]
+    scored = [[frame_text(text, q) if frame else q.text for q in quotes] for text, quotes in zip(texts, quote_lists)]
+    flat = [s for article in scored for s in article]
     tones = iter(model.score(flat, explain=explain) if flat else [])
     labels, weights = model.labels, dict(model.index_weights)
-    return [summarise(quotes, [next(tones) for _ in quotes], labels, weights) for quotes in quote_lists]
+    return [summarise(quotes, [next(tones) for _ in quotes], labels, weights, texts_)
+            for quotes, texts_ in zip(quote_lists, scored)]
 
 
-def score_article(text: str, *, mode: str = "auto", model: ToneModel | None = None) -> ArticleTone:
-    """Extract the quotes of ``text`` (see :func:`extract_quotes` for ``mode``) and score each."""
+def score_article(text: str, *, mode: str = "auto", model: ToneModel | None = None,
+                  frame: bool = True) -> ArticleTone:
+    """Extract the quotes of ``text`` (see :func:`extract_quotes` for ``mode``) and score each
+    in its frame: an indirect quote with its reporting verb, a direct one with its verb when
+    the verb is evaluative ("warned", "praised"; see :func:`tonekit.quotes.frame_text`).
+    ``frame=False`` scores every quote on its own words alone."""
     if not isinstance(text, str):
         raise TypeError(f"expected the article as str, got {type(text).__name__}")
     if not text.strip():
         raise ValueError("empty or whitespace-only article cannot be scored")
-    return score_texts([text], model=model or default_model(), mode=mode)[0]
+    return score_texts([text], model=model or default_model(), mode=mode, frame=frame)[0]

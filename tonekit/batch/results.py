@@ -219,8 +219,8 @@ class ResultsWriter:
 # --quotes-csv; tonekit quotes and tonekit score --articles with --format csv or jsonl): the
 # article id, the quote's number in it, who said it and how, its tone (label, index, one column
 # per label), where it is (and where its speaker is named), and its text.
-QUOTE_COLUMNS = ["id", "quote", "speaker", "kind", "cue", "label", "index", "start", "end", "text"]
-_TONE_COLUMNS = ("label", "index")
+QUOTE_COLUMNS = ["id", "quote", "speaker", "kind", "cue", "label", "index", "start", "end", "text", "scored_text"]
+_TONE_COLUMNS = ("label", "index", "scored_text")
 _SPEAKER_SPAN = ["speaker_start", "speaker_end"]
 
 

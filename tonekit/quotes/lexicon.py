@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..resources import read_data_lines
 
-__all__ = ["reporting_lemmas", "speech_forms", "cue_phrases", "cue_pattern", "inflections", "title_words",
+__all__ = ["stance_cue_stems", "reporting_lemmas", "speech_forms", "cue_phrases", "cue_pattern", "inflections", "title_words",
            "org_words", "speaker_nouns", "PRONOUNS", "FUNCTION_WORDS", "ROLE_MODIFIERS", "ATTITUDE_OBJECT_VERBS",
            "PREPOSITION_VERBS", "STATEMENT_PREPOSITIONS", "DIRECTIVE_VERBS", "CLAUSE_ONLY_VERBS", "AUDIENCES",
            "CLAUSE_STRIP", "NON_SPEAKER_HEADS", "ADVERBIAL_MARKS", "DASHES"]
@@ -87,6 +87,14 @@ def reporting_lemmas() -> frozenset[str]:
 def speech_forms() -> frozenset[str]:
     """Inflected forms of reporting verbs (fast mode has no lemmatizer)."""
     return frozenset(word.lower() for line in read_data_lines("speech_forms.txt") for word in line.split())
+
+
+@lru_cache(maxsize=None)
+def stance_cue_stems() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Stems of the cues that carry stance ("prais", "warn"), and stems of several words
+    ("called for"), from ``stance_cues.txt``."""
+    stems = [line.lower() for line in read_data_lines("stance_cues.txt")]
+    return frozenset(s for s in stems if " " not in s), tuple(s for s in stems if " " in s)
 
 
 @lru_cache(maxsize=None)
