@@ -1,10 +1,11 @@
 """Tone scoring speed side by side with VADER, in one process, on one core.
 
     python benchmarks/bench_tone_speed.py [--statements 100000] [--repeats 5] [--model models/]
-                                          [--texts ../shared/data/cameo-train.tsv]
+                                          [--texts ../shared/data/tone-dev.jsonl]
 
-Statements are the project's annotation texts (distinct, 5-80 words), or with ``--texts`` the
-first tab-separated column of each line of a file (real sentences), cycled to the batch size. Each measurement warms up first, then repeats; figures are the median with the spread
+Statements are the project's annotation texts (distinct, 5-80 words), or with ``--texts`` real
+sentences (the ``text`` of each JSON Lines record, or the first tab-separated column of each
+line), cycled to the batch size. Each measurement warms up first, then repeats; figures are the median with the spread
 (min-max) across repeats. VADER (``pip install vaderSentiment``, extra ``bench``) is timed on
 the same statements in the same run, so the ratios hold even on a noisy machine.
 """
@@ -25,6 +26,14 @@ ROOT = Path(__file__).resolve().parent.parent
 def statements() -> list[str]:
     return [json.loads(line)["text"] for path in sorted((ROOT / "annotations").rglob("*.jsonl"))
             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def read_texts(path: Path) -> list[str]:
+    """One statement per line: the ``text`` of a JSON Lines record, else the first TSV column."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if path.suffix == ".jsonl":
+        return [json.loads(line)["text"] for line in lines]
+    return [line.split("\t")[0] for line in lines]
 
 
 def timed(function, repeats: int) -> list[float]:
@@ -54,8 +63,7 @@ def main() -> None:
     args = parser.parse_args()
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    texts = statements() if args.texts is None else [
-        line.split("\t")[0] for line in args.texts.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = statements() if args.texts is None else read_texts(args.texts)
     batch = [texts[i % len(texts)] for i in range(args.statements)]
     single = batch[: args.single]
     model, vader = load_model(args.model), SentimentIntensityAnalyzer()
