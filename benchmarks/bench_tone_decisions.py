@@ -25,11 +25,13 @@ FIRST = "authored-w*"  # the first ten authored batches: short, clean, one signa
 REAL = "authored-r*"   # the real-register campaign
 
 RECIPES: dict[str, TrainConfig] = {
-    "first batches only (the recipe before)": TrainConfig(class_weight="balanced", group_weights={REAL: 0.0}),
+    "first batches only (the recipe before)": TrainConfig(class_weight="balanced", group_weights={REAL: 0.0},
+                                                          calibrate_on="out_of_fold"),
     "all batches, equal weight, balanced": TrainConfig(class_weight="balanced", group_weights={}),
     "all batches, equal weight": TrainConfig(group_weights={}),
     "first batches x0.3": TrainConfig(group_weights={FIRST: 0.3}),
     "first batches x0.1 (shipped)": TrainConfig(),
+    "first batches x0.1, calibrated out of fold": TrainConfig(calibrate_on="out_of_fold"),
     "first batches x0.1, balanced": TrainConfig(class_weight="balanced"),
     "first batches x0.1, no naive Bayes": TrainConfig(naive_bayes_alpha=None),
     "first batches retired (x0)": TrainConfig(group_weights={FIRST: 0.0}),

@@ -52,6 +52,8 @@ CASES: list[tuple[str, Callable[[], object], str, str, str, str]] = [
      "TrainConfig", "a dict of pattern -> weight", "[('a*', 0.5)]"),
     ("train-config-group-weight-range", lambda: TrainConfig(group_weights={"a*": 2}), "group_weights[a*]",
      "TrainConfig", "a number in [0, 1]", "2"),
+    ("train-config-calibrate-on", lambda: TrainConfig(calibrate_on="dev"), "calibrate_on", "TrainConfig",
+     "one of 'real', 'out_of_fold'", "'dev'"),
     ("feature-config-min-df", lambda: FeatureConfig(min_df=0), "min_df", "FeatureConfig", "a positive int", "0"),
     ("feature-config-weight", lambda: FeatureConfig(phrase_tone_weight=float("nan")), "phrase_tone_weight",
      "FeatureConfig", "a positive number", "nan"),

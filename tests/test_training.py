@@ -172,3 +172,15 @@ def test_labelled_figures_judge_a_model_on_real_statements(tone_model, tmp_path)
     path.write_text('{"text": "We agree.", "label": "friendly"}\n', encoding="utf-8")
     with pytest.raises(AnnotationError, match=r"labels \['friendly'\] are not in the model's label set"):
         evaluate_labelled(tone_model, path)
+
+
+def test_calibration_on_real_quotes_needs_enough_of_them(small_annotations) -> None:
+    from tonekit.training import MIN_REAL_FOR_CALIBRATION, load_training_data, real_held_out_temperature
+
+    data = load_training_data(small_annotations)  # authored statements only
+    assert real_held_out_temperature(data, TrainConfig(), None) is None
+    sources = ["seed" if i % 8 == 0 else s for i, s in enumerate(data.sources)]
+    mixed = type(data)(data.ids, data.texts, data.labels, data.groups, sources, data.label_set)
+    temperature, n = real_held_out_temperature(mixed, TrainConfig(), None)
+    assert n == sum(s == "seed" for s in sources) >= MIN_REAL_FOR_CALIBRATION and temperature > 0
+    assert TrainConfig.from_dict({"features": {}}).calibrate_on == "out_of_fold"

@@ -171,6 +171,10 @@ def _print_training_report(report: dict) -> None:
         if full:
             click.echo(f"  on the {full['n']} records of full weight (real-register batches, seeds): macro-F1 "
                        f"{full['macro_f1']:.3f}, calibration error {full['calibration_error']:.3f}")
+    calibration = report.get("calibration")
+    if calibration:
+        click.echo(f"\ncalibration: temperature {report['temperature']:.2f}, fitted on the "
+                   f"{calibration['fitted_on']} (out of fold it would be {calibration['temperature_out_of_fold']:.2f})")
     seed = report.get("seed_held_out")
     if seed:
         click.echo(f"\ntrained without the seed statements, tested on them ({seed['n']}):")

@@ -16,10 +16,12 @@ __all__ = ["train", "TrainConfig", "TrainingData", "TrainResult", "load_training
            "held_out_groups", "TOLERANCE", "retrain", "RetrainOutcome", "classification_figures", "expected_calibration_error", "check",
            "iter_files", "load_records", "load_labels", "load_label_weights", "stats", "cohen_kappa", "Problem",
            "DEFAULT_LABELS", "suggest", "write_todo", "import_todo", "normalise_text", "DEFAULT_GROUP_WEIGHTS",
+           "real_held_out_temperature", "MIN_REAL_FOR_CALIBRATION",
            "read_labelled", "labelled_figures", "evaluate_labelled"]
 
 _HOMES = {"fit": ["train", "TrainConfig", "TrainingData", "TrainResult", "load_training_data", "fit_model",
-                  "cross_validate", "out_of_fold_logits", "grouped_folds", "seed_held_out", "DEFAULT_GROUP_WEIGHTS"],
+                  "cross_validate", "out_of_fold_logits", "grouped_folds", "seed_held_out", "DEFAULT_GROUP_WEIGHTS",
+                  "real_held_out_temperature", "MIN_REAL_FOR_CALIBRATION"],
           "labelled": ["read_labelled", "labelled_figures", "evaluate_labelled"],
           "gate": ["GateReport", "compare", "held_out_groups", "TOLERANCE", "retrain", "RetrainOutcome"],
           "metrics": ["classification_figures", "expected_calibration_error"],

@@ -1,5 +1,6 @@
 """Training the tone model from ``annotations/``: validation first, grouped cross-validation,
-temperature calibration, a seed-held-out run, then the final fit on everything.
+temperature calibration (on the real quotes we own, held out), a seed-held-out run, then the
+final fit on everything.
 
 Deterministic by construction: the folds are fixed by document, the solver (lbfgs) has no
 randomness, and every ordering (vocabulary, records, labels) is sorted or file order.
@@ -28,7 +29,8 @@ from .labelled import labelled_figures, read_labelled
 from .metrics import classification_figures
 
 __all__ = ["TrainConfig", "TrainingData", "TrainResult", "load_training_data", "fit_model", "train",
-           "cross_validate", "out_of_fold_logits", "grouped_folds", "seed_held_out", "DEFAULT_GROUP_WEIGHTS"]
+           "cross_validate", "out_of_fold_logits", "grouped_folds", "seed_held_out", "DEFAULT_GROUP_WEIGHTS",
+           "real_held_out_temperature", "MIN_REAL_FOR_CALIBRATION"]
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +40,9 @@ log = logging.getLogger(__name__)
 # benchmarks/bench_tone_decisions.py (README, "Decisions").
 DEFAULT_GROUP_WEIGHTS: dict[str, float] = {"authored-w*": 0.1}
 _CLASS_WEIGHTS = (None, "balanced")
+_CALIBRATE_ON = ("real", "out_of_fold")
+# Fewer real quotes than this cannot pin a temperature down: calibrate out of fold instead.
+MIN_REAL_FOR_CALIBRATION = 20
 
 
 @dataclass(frozen=True)
@@ -56,12 +61,18 @@ class TrainConfig:
     # document-group pattern (fnmatch, e.g. "authored-w*") -> weight of its records; the first
     # matching pattern wins, groups no pattern matches weigh 1, weight 0 leaves them out.
     group_weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_GROUP_WEIGHTS))
+    # "real": fit the temperature on the real quotes among the annotations (the seed quotes and
+    # imported article quotes, any source but "authored"), predicted by a model trained without
+    # them, when there are at least MIN_REAL_FOR_CALIBRATION; else, and with "out_of_fold", on
+    # the out-of-fold predictions of the grouped cross-validation.
+    calibrate_on: str = "real"
 
     def __post_init__(self) -> None:
         _checks.positive_number(self.C, "C", "TrainConfig")
         _checks.positive_number(self.naive_bayes_alpha, "naive_bayes_alpha", "TrainConfig", optional=True)
         _checks.positive_int(self.max_iter, "max_iter", "TrainConfig")
         _checks.one_of(self.class_weight, _CLASS_WEIGHTS, "class_weight", "TrainConfig")
+        _checks.one_of(self.calibrate_on, _CALIBRATE_ON, "calibrate_on", "TrainConfig")
         if not isinstance(self.group_weights, dict):
             _checks.invalid("TrainConfig", "group_weights", "a dict of pattern -> weight", self.group_weights)
         for pattern, weight in self.group_weights.items():
@@ -84,11 +95,13 @@ class TrainConfig:
     @classmethod
     def from_dict(cls, data: dict) -> "TrainConfig":
         """The configuration a model was trained with. Models made before ``class_weight`` and
-        ``group_weights`` existed were class-balanced and weighed every record equally."""
+        ``group_weights`` existed were class-balanced, weighed every record equally and were
+        calibrated out of fold."""
         data = dict(data)
         data["features"] = FeatureConfig(**data.get("features", {}))
         data.setdefault("class_weight", "balanced")
         data.setdefault("group_weights", {})
+        data.setdefault("calibrate_on", "out_of_fold")
         return cls(**data)
 
 
@@ -272,6 +285,23 @@ def cross_validate(data: TrainingData, config: TrainConfig, phrasebook: Phrasebo
     return figures, temperature
 
 
+def real_held_out_temperature(data: TrainingData, config: TrainConfig, phrasebook: Phrasebook | None) -> tuple[float, int] | None:
+    """The temperature that calibrates the model on real text we own: the annotations' real
+    quotes (any source but "authored": the seed quotes, imported article quotes), predicted by
+    a model trained without them. Our authored statements are clearer than real ones, so a
+    temperature fitted out of fold on them leaves the model overconfident on real text.
+    None when there are fewer than :data:`MIN_REAL_FOR_CALIBRATION` real quotes."""
+    real = [source != "authored" for source in data.sources]
+    if sum(real) < MIN_REAL_FOR_CALIBRATION or all(real):
+        return None
+    train_part, real_part = data.subset([not r for r in real]), data.subset(real)
+    model = fit_model(train_part.texts, train_part.labels, config, phrasebook, label_order=data.label_set,
+                      groups=train_part.groups)
+    labels = list(model.labels)
+    gold = np.array([labels.index(label) for label in real_part.labels])
+    return _fit_temperature(model.logits(real_part.texts), gold), len(real_part.texts)
+
+
 def seed_held_out(data: TrainingData, config: TrainConfig, phrasebook: Phrasebook | None,
                    temperature: float) -> dict | None:
     """Train without the seed records and test on them: the closest thing to real quotes we have."""
@@ -312,7 +342,19 @@ def train(annotations: Path | str = "annotations", *, config: TrainConfig | None
     if evaluate:
         log.info("cross-validating over %d document groups", len(set(data.groups)))
         report["cross_validation"], temperature = cross_validate(data, config, book, n_jobs)
+        calibration = {"fitted_on": "out-of-fold predictions", "temperature_out_of_fold": temperature}
+        if config.calibrate and config.calibrate_on == "real":
+            real = real_held_out_temperature(data, config, book)
+            if real is None:
+                log.info("fewer than %d real quotes: calibrating out of fold", MIN_REAL_FOR_CALIBRATION)
+            else:
+                temperature = real[0]
+                calibration.update(fitted_on=f"{real[1]} real quotes held out (seed and imported)",
+                                   temperature_real=temperature)
+        report["calibration"] = calibration
         report["seed_held_out"] = seed_held_out(data, config, book, temperature)
+        if report["seed_held_out"] is not None and "temperature_real" in calibration:
+            report["seed_held_out"]["calibration_error_in_sample"] = True  # the temperature was fitted on them
     model = fit_model(data.texts, data.labels, config, book, index_weights, data.label_set, groups=data.groups)
     model.set_temperature(temperature if config.calibrate else 1.0)
     if dev_records is not None:
