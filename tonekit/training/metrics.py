@@ -30,21 +30,27 @@ def expected_calibration_error(probabilities: np.ndarray, gold_index: np.ndarray
 
 
 def classification_figures(gold: Sequence[str], predicted: Sequence[str], labels: Sequence[str],
-                           probabilities: np.ndarray | None = None) -> dict:
+                           probabilities: np.ndarray | None = None,
+                           sample_weight: np.ndarray | None = None) -> dict:
     """Macro-F1 over the labels present in ``gold`` (a label nobody annotated cannot be scored),
     F1 per label, accuracy, the confusion matrix (rows gold, columns predicted, in ``labels``
-    order) and, given probabilities with columns in ``labels`` order, the calibration error."""
+    order) and, given probabilities with columns in ``labels`` order, the calibration error.
+    ``sample_weight`` weighs the records in macro-F1 and F1 (``weighted`` says so)."""
     present = [label for label in labels if label in set(gold)]
-    per_class = f1_score(gold, predicted, labels=list(labels), average=None, zero_division=0)
+    per_class = f1_score(gold, predicted, labels=list(labels), average=None, zero_division=0,
+                         sample_weight=sample_weight)
     figures = {
         "n": len(gold),
-        "macro_f1": float(f1_score(gold, predicted, labels=present, average="macro", zero_division=0)),
+        "macro_f1": float(f1_score(gold, predicted, labels=present, average="macro", zero_division=0,
+                                   sample_weight=sample_weight)),
         "macro_f1_labels": present,
         "accuracy": float(np.mean(np.asarray(gold) == np.asarray(predicted))) if len(gold) else float("nan"),
         "f1": {label: float(v) for label, v in zip(labels, per_class)},
         "confusion": {"labels": list(labels),
                       "matrix": confusion_matrix(gold, predicted, labels=list(labels)).tolist()},
     }
+    if sample_weight is not None:
+        figures["weighted"] = True
     if probabilities is not None:
         position = {label: i for i, label in enumerate(labels)}
         gold_index = np.array([position[g] for g in gold])
