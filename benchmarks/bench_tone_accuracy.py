@@ -33,7 +33,7 @@ import numpy as np
 from sklearn.metrics import roc_auc_score
 
 from tonekit.tone import INDEX_WEIGHTS, load_model, load_phrasebook, read_meta, resolve_model_dir, tokenize_one
-from tonekit.training import (TrainConfig, classification_figures, grouped_folds, load_training_data,
+from tonekit.training import (TrainConfig, classification_figures, labelled_figures, read_labelled, grouped_folds, load_training_data,
                               out_of_fold_logits, seed_held_out)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,37 +64,15 @@ class Keyword:
         return sum(INDEX_WEIGHTS.get(t, 0) * c for t, c in counts.items()) / (sum(counts.values()) or 1)
 
 
-def read_dev(path: Path) -> tuple[list[str], list[str]]:
-    """Texts and labels of a JSON Lines file of labelled statements; a bad line names itself."""
-    texts, gold = [], []
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not raw.strip():
-            continue
-        try:
-            record = json.loads(raw)
-            texts.append(record["text"])
-            gold.append(record["label"])
-        except (ValueError, KeyError) as error:
-            raise SystemExit(f"{path}:{number}: not a record with 'text' and 'label' ({error})") from None
-    return texts, gold
-
-
 def dev_figures(path: Path, model, vader, keyword: "Keyword", labels: list[str]) -> dict:
     """Every method on the real labelled statements of ``path``; tonekit with its ECE."""
-    texts, gold = read_dev(path)
-    unknown = sorted(set(gold) - set(labels))
-    if unknown:
-        raise SystemExit(f"{path}: labels {unknown} are not in the model's label set {labels}")
-    probabilities = model.predict_proba(texts)
-    columns = [list(model.labels).index(label) for label in labels]
-    probabilities = probabilities[:, columns]
-    ours = [labels[i] for i in probabilities.argmax(axis=1)]
+    texts, gold = read_labelled(path)
     majority = Counter(gold).most_common(1)[0][0]  # the best a constant can do: an upper bound for "majority"
     methods = {"majority": [majority] * len(gold),
                "VADER": [vader_label(vader.polarity_scores(t)["compound"]) for t in texts],
                "keyword": [keyword.label(t) for t in texts]}
     figures = {name: classification_figures(gold, pred, labels) for name, pred in methods.items()}
-    figures["tonekit"] = classification_figures(gold, ours, labels, probabilities)
+    figures["tonekit"] = labelled_figures(model, texts, gold)
     return figures
 
 
