@@ -27,14 +27,16 @@ REAL = "authored-r*"   # the real-register campaign
 RECIPES: dict[str, TrainConfig] = {
     "first batches only (the recipe before)": TrainConfig(class_weight="balanced", group_weights={REAL: 0.0},
                                                           calibrate_on="out_of_fold"),
-    "all batches, equal weight, balanced": TrainConfig(class_weight="balanced", group_weights={}),
-    "all batches, equal weight": TrainConfig(group_weights={}),
-    "first batches x0.3": TrainConfig(group_weights={FIRST: 0.3}),
-    "first batches x0.1 (shipped)": TrainConfig(),
+    "all batches, equal weight, balanced": TrainConfig(class_weight="balanced", group_weights={}, calibrate_on="out_of_fold"),
+    "all batches, equal weight": TrainConfig(group_weights={}, calibrate_on="out_of_fold"),
+    "first batches x0.3": TrainConfig(group_weights={FIRST: 0.3}, calibrate_on="out_of_fold"),
     "first batches x0.1, calibrated out of fold": TrainConfig(calibrate_on="out_of_fold"),
-    "first batches x0.1, balanced": TrainConfig(class_weight="balanced"),
-    "first batches x0.1, no naive Bayes": TrainConfig(naive_bayes_alpha=None),
-    "first batches retired (x0)": TrainConfig(group_weights={FIRST: 0.0}),
+    "first batches x0.1, calibrated on the seed quotes (shipped)": TrainConfig(),
+    "first batches x0.1, balanced": TrainConfig(class_weight="balanced", calibrate_on="out_of_fold"),
+    "first batches x0.1, no naive Bayes": TrainConfig(naive_bayes_alpha=None, calibrate_on="out_of_fold"),
+    "first batches retired (x0)": TrainConfig(group_weights={FIRST: 0.0}, calibrate_on="out_of_fold"),
+    "first batches retired, wave 1 (r1-r6) only": TrainConfig(
+        group_weights={FIRST: 0.0, "authored-r[7-9]": 0.0, "authored-r1[0-9]": 0.0}, calibrate_on="out_of_fold"),
 }
 
 
