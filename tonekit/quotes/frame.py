@@ -43,11 +43,10 @@ def _cue_regex(cue: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + r"\s+".join(re.escape(word) for word in cue.split()) + r"(?!\w)", re.IGNORECASE)
 
 
-def _cue_span(article: str, quote: Quote) -> tuple[int, int] | None:
-    """Where the quote's cue stands in the quote's sentence: the nearest occurrence before the
-    quote, else after it; None when no sentence end separates neither from the quote."""
-    assert quote.cue is not None
-    pattern = _cue_regex(quote.cue)
+def _cue_span(article: str, quote: Quote, cue: str) -> tuple[int, int] | None:
+    """Where ``cue`` stands in the quote's sentence: the nearest occurrence before the quote,
+    else after it; None when a sentence end parts every occurrence from the quote."""
+    pattern = _cue_regex(cue)
     before = [m for m in pattern.finditer(article, max(0, quote.start - _WINDOW), quote.start)
               if not _SENTENCE_END.search(article, m.end(), quote.start)]
     if before:
@@ -70,7 +69,7 @@ def frame_text(article: str, quote: Quote) -> str:
     evaluative = is_evaluative_cue(quote.cue)
     if not quote.cue or quote.cue.strip() in {"", "\u2014", "-", ":"} or (quote.kind == "direct" and not evaluative):
         return quote.text
-    span = _cue_span(article, quote)
+    span = _cue_span(article, quote, quote.cue)
     if span is None:
         return f"{quote.cue} {quote.text}"
     cue_start, cue_end = _negation_start(article, span[0]), span[1]
