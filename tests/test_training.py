@@ -181,6 +181,6 @@ def test_calibration_on_real_quotes_needs_enough_of_them(small_annotations) -> N
     assert real_held_out_temperature(data, TrainConfig(), None) is None
     sources = ["seed" if i % 8 == 0 else s for i, s in enumerate(data.sources)]
     mixed = type(data)(data.ids, data.texts, data.labels, data.groups, sources, data.label_set)
-    temperature, n = real_held_out_temperature(mixed, TrainConfig(), None)
+    temperature, n, _ = real_held_out_temperature(mixed, TrainConfig(), None)
     assert n == sum(s == "seed" for s in sources) >= MIN_REAL_FOR_CALIBRATION and temperature > 0
     assert TrainConfig.from_dict({"features": {}}).calibrate_on == "out_of_fold"

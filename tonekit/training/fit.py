@@ -285,12 +285,14 @@ def cross_validate(data: TrainingData, config: TrainConfig, phrasebook: Phrasebo
     return figures, temperature
 
 
-def real_held_out_temperature(data: TrainingData, config: TrainConfig, phrasebook: Phrasebook | None) -> tuple[float, int] | None:
+def real_held_out_temperature(data: TrainingData, config: TrainConfig,
+                              phrasebook: Phrasebook | None) -> tuple[float, int, ToneModel] | None:
     """The temperature that calibrates the model on real text we own: the annotations' real
     quotes (any source but "authored": the seed quotes, imported article quotes), predicted by
     a model trained without them. Our authored statements are clearer than real ones, so a
     temperature fitted out of fold on them leaves the model overconfident on real text.
-    None when there are fewer than :data:`MIN_REAL_FOR_CALIBRATION` real quotes."""
+    Returns the temperature, the number of real quotes and the model fitted without them; None
+    when there are fewer than :data:`MIN_REAL_FOR_CALIBRATION` real quotes."""
     real = [source != "authored" for source in data.sources]
     if sum(real) < MIN_REAL_FOR_CALIBRATION or all(real):
         return None
@@ -299,18 +301,19 @@ def real_held_out_temperature(data: TrainingData, config: TrainConfig, phraseboo
                       groups=train_part.groups)
     labels = list(model.labels)
     gold = np.array([labels.index(label) for label in real_part.labels])
-    return _fit_temperature(model.logits(real_part.texts), gold), len(real_part.texts)
+    return _fit_temperature(model.logits(real_part.texts), gold), len(real_part.texts), model
 
 
 def seed_held_out(data: TrainingData, config: TrainConfig, phrasebook: Phrasebook | None,
-                   temperature: float) -> dict | None:
-    """Train without the seed records and test on them: the closest thing to real quotes we have."""
+                   temperature: float, without_seeds: ToneModel | None = None) -> dict | None:
+    """Train without the seed records and test on them: the closest thing to real quotes we have.
+    ``without_seeds``, a model already fitted on every record but the seeds, saves the fit."""
     is_seed = [s == "seed" for s in data.sources]
     if not any(is_seed) or all(is_seed):
         return None
     train_part, seed_part = data.subset([not s for s in is_seed]), data.subset(is_seed)
-    model = fit_model(train_part.texts, train_part.labels, config, phrasebook, label_order=data.label_set,
-                      groups=train_part.groups)
+    model = without_seeds or fit_model(train_part.texts, train_part.labels, config, phrasebook,
+                                       label_order=data.label_set, groups=train_part.groups)
     model.set_temperature(temperature)
     probabilities = model.predict_proba(seed_part.texts)
     predicted = [model.labels[i] for i in probabilities.argmax(axis=1)]
@@ -343,16 +346,19 @@ def train(annotations: Path | str = "annotations", *, config: TrainConfig | None
         log.info("cross-validating over %d document groups", len(set(data.groups)))
         report["cross_validation"], temperature = cross_validate(data, config, book, n_jobs)
         calibration = {"fitted_on": "out-of-fold predictions", "temperature_out_of_fold": temperature}
+        without_seeds = None
         if config.calibrate and config.calibrate_on == "real":
             real = real_held_out_temperature(data, config, book)
             if real is None:
                 log.info("fewer than %d real quotes: calibrating out of fold", MIN_REAL_FOR_CALIBRATION)
             else:
-                temperature = real[0]
-                calibration.update(fitted_on=f"{real[1]} real quotes held out (seed and imported)",
+                temperature, n_real, without_real = real
+                calibration.update(fitted_on=f"{n_real} real quotes held out (seed and imported)",
                                    temperature_real=temperature)
+                if all((s == "seed") == (s != "authored") for s in data.sources):
+                    without_seeds = without_real  # the real quotes are the seeds: the same fit
         report["calibration"] = calibration
-        report["seed_held_out"] = seed_held_out(data, config, book, temperature)
+        report["seed_held_out"] = seed_held_out(data, config, book, temperature, without_seeds)
         if report["seed_held_out"] is not None and "temperature_real" in calibration:
             report["seed_held_out"]["calibration_error_in_sample"] = True  # the temperature was fitted on them
     model = fit_model(data.texts, data.labels, config, book, index_weights, data.label_set, groups=data.groups)
