@@ -35,7 +35,7 @@ from .model import MODEL_FORMAT, ToneModel
 from .phrasebook import Phrasebook, parse_phrasebook
 
 __all__ = ["save_model", "load_model", "verify_model", "read_meta", "annotation_snapshot", "default_models_dir",
-           "locate_default_models", "checkout_models_dir", "resolve_model_dir", "SOURCES", "PACKAGED_MODELS", "set_default", "write_training_records", "read_training_records",
+           "locate_default_models", "checkout_models_dir", "model_info", "resolve_model_dir", "SOURCES", "PACKAGED_MODELS", "set_default", "write_training_records", "read_training_records",
            "read_phrasebook_copy", "read_stopwords_copy", "ARTIFACT", "META", "POINTER", "TRAINING_RECORDS",
            "PHRASEBOOK_COPY", "STOPWORDS_COPY"]
 
@@ -142,6 +142,11 @@ def default_models_dir() -> Path:
 def resolve_model_dir(path: Path | str | None = None) -> Path:
     """A model folder from a model folder, a ``models/`` folder with a ``DEFAULT`` pointer, or
     None (the default: :func:`locate_default_models`)."""
+    return _resolve(path)[0]
+
+
+def _resolve(path: Path | str | None) -> tuple[Path, str]:
+    """The model folder and where it was found: ``argument`` or one of :data:`SOURCES`."""
     source = "argument"
     if path is not None:
         folder = Path(path)
@@ -164,7 +169,41 @@ def resolve_model_dir(path: Path | str | None = None) -> Path:
         raise ModelLoadError(f"no tone model at {folder}: {hint}")
     if not (folder / META).exists() and not (folder / ARTIFACT).exists():
         raise ModelLoadError(f"no tone model at {folder}: it holds neither {META} nor a {POINTER} pointer; {hint}")
-    return folder
+    return folder, source
+
+
+def _figures(part: Any, *keys: str) -> dict[str, Any] | None:
+    return {key: part[key] for key in keys if key in part} if isinstance(part, dict) else None
+
+
+def model_info(path: Path | str | None = None) -> dict[str, Any]:
+    """Which model scoring uses (``path``, else the default) and what it is: where it was found
+    (``source``: argument, env, checkout or package), its name, path and artifact sha256
+    (checked against ``meta.json``, without unpickling), the annotation snapshot it was
+    trained on, the headline figures of its evaluation, and the tonekit versions."""
+    folder, source = _resolve(path)
+    verify_model(folder)
+    meta = read_meta(folder)
+    evaluation = meta.get("evaluation") if isinstance(meta.get("evaluation"), dict) else {}
+    annotations = meta.get("annotations") if isinstance(meta.get("annotations"), dict) else {}
+    return {
+        "model": meta.get("name", folder.name),
+        "source": source,
+        "path": str(folder),
+        "sha256": meta["artifact_sha256"],
+        "format": meta.get("format"),
+        "created": meta.get("created"),
+        "labels": meta.get("labels"),
+        "annotations": {"sha256": annotations.get("sha256"), "records": annotations.get("records"),
+                        "path": annotations.get("path")},
+        "evaluation": {
+            "dev": _figures(evaluation.get("dev"), "file", "n", "macro_f1", "accuracy"),
+            "cross_validation": _figures(evaluation.get("cross_validation"), "n", "macro_f1", "accuracy"),
+            "seed_held_out": _figures(evaluation.get("seed_held_out"), "n", "macro_f1", "accuracy"),
+        },
+        "trained_with_tonekit": (meta.get("versions") or {}).get("tonekit"),
+        "tonekit_version": _versions()["tonekit"],
+    }
 
 
 def read_meta(folder: Path) -> dict[str, Any]:
