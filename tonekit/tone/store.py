@@ -35,7 +35,8 @@ from .model import MODEL_FORMAT, ToneModel
 from .phrasebook import Phrasebook, parse_phrasebook
 
 __all__ = ["save_model", "load_model", "verify_model", "read_meta", "annotation_snapshot", "default_models_dir",
-           "locate_default_models", "checkout_models_dir", "model_info", "resolve_model_dir", "SOURCES", "PACKAGED_MODELS", "set_default", "write_training_records", "read_training_records",
+           "locate_default_models", "checkout_models_dir", "model_info", "resolve_model_dir", "SOURCES",
+           "PACKAGED_MODELS", "set_default", "write_training_records", "read_training_records",
            "read_phrasebook_copy", "read_stopwords_copy", "ARTIFACT", "META", "POINTER", "TRAINING_RECORDS",
            "PHRASEBOOK_COPY", "STOPWORDS_COPY"]
 
