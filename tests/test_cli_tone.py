@@ -60,3 +60,25 @@ def test_train_writes_a_model_and_refuses_bad_annotations(small_annotations: Pat
     again = tmp_path / "models" / "tone-broken"
     result = CliRunner().invoke(main, ["train", "--annotations", str(small_annotations), "--out", str(again)])
     assert result.exit_code == 1 and "broken.jsonl:1" in result.output and not again.exists()
+
+
+def test_info_names_the_model_in_use(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from tonekit.tone import read_meta, resolve_model_dir
+
+    monkeypatch.delenv("TONEKIT_MODEL", raising=False)
+    root = Path(__file__).resolve().parent.parent
+    folder = resolve_model_dir(root / "models")
+    meta = read_meta(folder)
+    result = CliRunner().invoke(main, ["info", "--json"])
+    assert result.exit_code == 0, result.output
+    info = json.loads(result.output)
+    assert (info["model"], info["source"], info["path"]) == (folder.name, "checkout", str(folder))
+    assert info["sha256"] == meta["artifact_sha256"] and info["annotations"]["records"] == meta["annotations"]["records"]
+    assert info["evaluation"]["cross_validation"]["macro_f1"] == meta["evaluation"]["cross_validation"]["macro_f1"]
+    assert info["evaluation"]["dev"]["n"] == meta["evaluation"]["dev"]["n"] and info["tonekit_version"]
+    table = CliRunner().invoke(main, ["info"])
+    assert table.exit_code == 0 and f"sha256         {meta['artifact_sha256'][:12]}..." in table.output
+    assert "found          checkout" in table.output and "cross-val      macro-F1 0.9" in table.output
+    monkeypatch.setenv("TONEKIT_MODEL", str(root / "no-such-model"))
+    missing = CliRunner().invoke(main, ["info"])
+    assert missing.exit_code == 1 and "TONEKIT_MODEL" in missing.output

@@ -104,6 +104,54 @@ def test_environment_variable_names_the_model(copy: Path, monkeypatch: pytest.Mo
         load_model()
 
 
+def test_lookup_order_env_then_checkout_then_package(copy: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from tonekit.tone import store
+
+    monkeypatch.delenv("TONEKIT_MODEL", raising=False)
+    assert store.locate_default_models() == (Path(__file__).resolve().parent.parent / "models", "checkout")
+    packaged = tmp_path / "site-packages" / "tonekit" / "_models"
+    shutil.copytree(copy.parent, packaged)
+    set_default(packaged, copy.name)
+    monkeypatch.setattr(store, "PACKAGED_MODELS", packaged)
+    empty_checkout = tmp_path / "checkout" / "models"
+    empty_checkout.mkdir(parents=True)
+    monkeypatch.setattr(store, "checkout_models_dir", lambda: empty_checkout)  # a checkout with no model: falls through
+    assert store.locate_default_models() == (packaged, "package")
+    assert resolve_model_dir() == packaged / copy.name
+    monkeypatch.setattr(store, "checkout_models_dir", lambda: None)  # installed, not a checkout
+    assert store.locate_default_models() == (packaged, "package")
+    monkeypatch.setenv("TONEKIT_MODEL", str(copy))
+    assert store.locate_default_models() == (copy, "env")
+
+
+def test_no_model_anywhere_says_where_it_looked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tonekit.tone import store
+
+    monkeypatch.delenv("TONEKIT_MODEL", raising=False)
+    monkeypatch.setattr(store, "checkout_models_dir", lambda: None)
+    monkeypatch.setattr(store, "PACKAGED_MODELS", tmp_path / "tonekit" / "_models")
+    with pytest.raises(ModelLoadError) as error:
+        load_model()
+    message = str(error.value)
+    assert "$TONEKIT_MODEL (not set)" in message and str(tmp_path / "tonekit" / "_models") in message
+    assert "Fix:" in message and "reinstall tonekit" in message
+
+
+def test_training_never_writes_into_the_package(copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tonekit.tone import store
+    from tonekit.training import gate
+
+    packaged = copy.parent
+    set_default(packaged, copy.name)
+    monkeypatch.delenv("TONEKIT_MODEL", raising=False)
+    monkeypatch.setattr(store, "checkout_models_dir", lambda: None)
+    monkeypatch.setattr(store, "PACKAGED_MODELS", packaged)
+    monkeypatch.setattr(gate, "PACKAGED_MODELS", packaged)
+    with pytest.raises(ModelLoadError, match="shipped inside the installed package.*--out"):
+        gate.default_out(Path(__file__).resolve().parent / "data")
+
+
 # -- the shipped model -----------------------------------------------------------------
 ROOT = Path(__file__).resolve().parent.parent
 

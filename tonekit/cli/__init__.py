@@ -1,7 +1,7 @@
 """The ``tonekit`` command: a thin shell over the library. Library errors become one-line
 messages on stderr and a non-zero exit code; nothing here holds logic the API lacks.
 
-One module per group of commands: :mod:`.quotes` (quotes, eval-quotes), :mod:`.tone` (score),
+One module per group of commands: :mod:`.quotes` (quotes, eval-quotes), :mod:`.tone` (score, info),
 :mod:`.training` (annotations, annotate, train), :mod:`.batch` (batch, report); :mod:`._app`
 is the shared shell.
 """

@@ -106,3 +106,53 @@ def _score_articles(inputs: tuple[str, ...], fmt: str, explain: int, mode: str, 
                                f"mean index {s.mean_index:+.2f}  ({counts})")
     if errors:
         sys.exit(1)
+
+
+_SOURCES = {"argument": "--model", "env": "$TONEKIT_MODEL", "checkout": "the checkout's models/",
+            "package": "shipped in the package"}
+
+
+def _figure(part: dict | None, what: str) -> str:
+    if not part:
+        return "-"
+    text = f"macro-F1 {part['macro_f1']:.3f}" if isinstance(part.get("macro_f1"), (int, float)) else "macro-F1 -"
+    if isinstance(part.get("accuracy"), (int, float)):
+        text += f", accuracy {part['accuracy']:.3f}"
+    if part.get("n") is not None:
+        text += f" on {part['n']:,} {what}"
+    return text + (f" ({part['file']})" if part.get("file") else "")
+
+
+@main.command("info")
+@click.option("--json", "as_json", is_flag=True, help="Print every field as JSON (full sha256s).")
+@model_option
+def info_command(as_json: bool, model_path: Path | None) -> None:
+    """Which tone model scoring uses, where it was found, and what it is."""
+    from ..tone import model_info
+
+    try:
+        info = model_info(model_path)
+    except TonekitError as exc:
+        fail(str(exc))
+    if as_json:
+        click.echo(json.dumps(info, indent=2, ensure_ascii=False))
+        return
+    annotations = info["annotations"]
+    records = annotations.get("records")
+    evaluation = info["evaluation"]
+    trained = info.get("trained_with_tonekit")
+    rows = [
+        ("model", info["model"]),
+        ("found", f"{info['source']} ({_SOURCES.get(info['source'], info['source'])})"),
+        ("path", info["path"]),
+        ("sha256", f"{info['sha256'][:12]}..."),
+        ("annotations", f"{(annotations.get('sha256') or '-')[:12]}..."
+                        + (f" ({records:,} records)" if isinstance(records, int) else "")),
+        ("dev", _figure(evaluation.get("dev"), "real statements")),
+        ("cross-val", _figure(evaluation.get("cross_validation"), "records")),
+        ("seed held-out", _figure(evaluation.get("seed_held_out"), "quotes")),
+        ("created", info.get("created") or "-"),
+        ("tonekit", info["tonekit_version"] + (f" (model trained with {trained})" if trained else "")),
+    ]
+    for name, value in rows:
+        click.echo(f"{name:14s} {value}")

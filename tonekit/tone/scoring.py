@@ -19,7 +19,8 @@ _cached: ToneModel | None = None
 
 
 def default_model() -> ToneModel:
-    """The default model (``models/DEFAULT`` or ``$TONEKIT_MODEL``), loaded once per process."""
+    """The default model, loaded once per process: ``$TONEKIT_MODEL``, else the checkout's
+    ``models/DEFAULT``, else the model shipped in the package (see :func:`.store.locate_default_models`)."""
     global _cached
     with _lock:
         if _cached is None:

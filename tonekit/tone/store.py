@@ -2,7 +2,8 @@
 configuration, evaluation), the records the model was trained on (``training.jsonl.gz``), copies
 of the data files that shaped its features (``phrasebook.tsv``, ``stopwords.txt``), and
 ``models/DEFAULT``, a pointer file naming the default model. This module is the only one that
-knows that layout.
+knows that layout, and where the default model is found: ``$TONEKIT_MODEL``, the source
+checkout's ``models/``, or the copy shipped inside the installed package (``tonekit/_models``).
 
 Unpickling runs code, so :func:`load_model` refuses an artifact whose sha256 differs from the
 one recorded at training time, and a folder without ``meta.json``. Only load models you or
@@ -34,7 +35,8 @@ from .model import MODEL_FORMAT, ToneModel
 from .phrasebook import Phrasebook, parse_phrasebook
 
 __all__ = ["save_model", "load_model", "verify_model", "read_meta", "annotation_snapshot", "default_models_dir",
-           "resolve_model_dir", "set_default", "write_training_records", "read_training_records",
+           "locate_default_models", "checkout_models_dir", "model_info", "resolve_model_dir", "SOURCES",
+           "PACKAGED_MODELS", "set_default", "write_training_records", "read_training_records",
            "read_phrasebook_copy", "read_stopwords_copy", "ARTIFACT", "META", "POINTER", "TRAINING_RECORDS",
            "PHRASEBOOK_COPY", "STOPWORDS_COPY"]
 
@@ -81,31 +83,128 @@ def _versions() -> dict[str, str]:
             "python": platform.python_version()}
 
 
-def default_models_dir() -> Path:
-    """``$TONEKIT_MODEL`` if set, else the ``models/`` folder of this source checkout."""
+# Where the default model is looked for, in this order (see :func:`locate_default_models`).
+SOURCES = ("env", "checkout", "package")
+# the package's own copy: setup.py maps the data package tonekit._models onto models/ at build time
+PACKAGED_MODELS = Path(__file__).resolve().parents[1] / "_models"
+
+
+def checkout_models_dir() -> Path | None:
+    """The ``models/`` folder of the source checkout tonekit runs from (an editable install or
+    the checkout on ``sys.path``), or None when tonekit runs from an installed package."""
+    root = Path(__file__).resolve().parents[2]
+    try:
+        is_checkout = 'name = "tonekit"' in (root / "pyproject.toml").read_text(encoding="utf-8")
+    except OSError:
+        is_checkout = False
+    return root / "models" if is_checkout else None
+
+
+def _holds_model(folder: Path) -> bool:
+    return (folder / POINTER).is_file() or (folder / META).is_file()
+
+
+def locate_default_models() -> tuple[Path, str]:
+    """The folder the default model comes from and which source it is (one of :data:`SOURCES`):
+    ``$TONEKIT_MODEL`` if set (a model folder, or a ``models/`` folder with a ``DEFAULT``
+    pointer), else the ``models/`` folder of this source checkout when tonekit runs from one and
+    it holds a model, else the model shipped inside the installed package. Raises
+    :class:`ModelLoadError` naming every place it looked when none holds a model."""
     env = os.environ.get(MODEL_ENV)
     if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[2] / "models"
+        return Path(env), "env"
+    looked = [f"${MODEL_ENV} (not set)"]
+    checkout = checkout_models_dir()
+    if checkout is not None:
+        if _holds_model(checkout):
+            return checkout, "checkout"
+        looked.append(f"the checkout's {checkout} (no {POINTER} pointer)")
+    if _holds_model(PACKAGED_MODELS):
+        return PACKAGED_MODELS, "package"
+    looked.append(f"the installed package's {PACKAGED_MODELS} (not there: this tonekit was installed without "
+                  "its model)" if checkout is None else f"the package's {PACKAGED_MODELS} (only built wheels have it)")
+    raise ModelLoadError("no tone model found; looked at " + ", ".join(looked) + ". Fix: point $TONEKIT_MODEL "
+                         "(or --model) at a model folder, reinstall tonekit from a wheel or sdist (they ship the "
+                         "default model), or train one with `tonekit train --out models/NAME` in a checkout")
+
+
+def default_models_dir() -> Path:
+    """The folder the default model comes from (:func:`locate_default_models`); in a source
+    checkout that holds no model yet, its ``models/`` folder, where ``tonekit train`` writes."""
+    try:
+        return locate_default_models()[0]
+    except ModelLoadError:
+        checkout = checkout_models_dir()
+        if checkout is None:
+            raise
+        return checkout
 
 
 def resolve_model_dir(path: Path | str | None = None) -> Path:
-    """A model folder from a model folder, a ``models/`` folder with a ``DEFAULT`` pointer, or None."""
-    folder = Path(path) if path is not None else default_models_dir()
+    """A model folder from a model folder, a ``models/`` folder with a ``DEFAULT`` pointer, or
+    None (the default: :func:`locate_default_models`)."""
+    return _resolve(path)[0]
+
+
+def _resolve(path: Path | str | None) -> tuple[Path, str]:
+    """The model folder and where it was found: ``argument`` or one of :data:`SOURCES`."""
+    source = "argument"
+    if path is not None:
+        folder = Path(path)
+    else:
+        folder, source = locate_default_models()
     if (folder / POINTER).is_file() and not (folder / META).exists():
         name = (folder / POINTER).read_text(encoding="utf-8").strip()
         if not name or "/" in name or "\\" in name or name in {".", ".."}:
             raise ModelLoadError(f"{folder / POINTER}: must hold the name of a model folder in {folder}, "
                                  f"got {name!r}")
         folder = folder / name
-    hint = ("train one with `tonekit train --out models/NAME`, or point $TONEKIT_MODEL at a model folder"
-            if path is None else "pass a model folder (holding meta.json and model.joblib) or a models/ "
-            "folder with a DEFAULT pointer")
+    hint = {"argument": "pass a model folder (holding meta.json and model.joblib) or a models/ folder with a "
+                        "DEFAULT pointer",
+            "env": f"${MODEL_ENV} names it; point it at a model folder or a models/ folder with a DEFAULT pointer, "
+                   "or unset it to use the default model",
+            "checkout": f"fix the checkout's {POINTER} pointer, or train one with `tonekit train --out models/NAME`",
+            "package": "the installed package is incomplete; reinstall tonekit, or point "
+                       f"${MODEL_ENV} at a model folder"}[source]
     if not folder.is_dir():
         raise ModelLoadError(f"no tone model at {folder}: {hint}")
     if not (folder / META).exists() and not (folder / ARTIFACT).exists():
         raise ModelLoadError(f"no tone model at {folder}: it holds neither {META} nor a {POINTER} pointer; {hint}")
-    return folder
+    return folder, source
+
+
+def _figures(part: Any, *keys: str) -> dict[str, Any] | None:
+    return {key: part[key] for key in keys if key in part} if isinstance(part, dict) else None
+
+
+def model_info(path: Path | str | None = None) -> dict[str, Any]:
+    """Which model scoring uses (``path``, else the default) and what it is: where it was found
+    (``source``: argument, env, checkout or package), its name, path and artifact sha256
+    (checked against ``meta.json``, without unpickling), the annotation snapshot it was
+    trained on, the headline figures of its evaluation, and the tonekit versions."""
+    folder, source = _resolve(path)
+    verify_model(folder)
+    meta = read_meta(folder)
+    evaluation = meta.get("evaluation") if isinstance(meta.get("evaluation"), dict) else {}
+    annotations = meta.get("annotations") if isinstance(meta.get("annotations"), dict) else {}
+    return {
+        "model": meta.get("name", folder.name),
+        "source": source,
+        "path": str(folder),
+        "sha256": meta["artifact_sha256"],
+        "format": meta.get("format"),
+        "created": meta.get("created"),
+        "labels": meta.get("labels"),
+        "annotations": {"sha256": annotations.get("sha256"), "records": annotations.get("records"),
+                        "path": annotations.get("path")},
+        "evaluation": {
+            "dev": _figures(evaluation.get("dev"), "file", "n", "macro_f1", "accuracy"),
+            "cross_validation": _figures(evaluation.get("cross_validation"), "n", "macro_f1", "accuracy"),
+            "seed_held_out": _figures(evaluation.get("seed_held_out"), "n", "macro_f1", "accuracy"),
+        },
+        "trained_with_tonekit": (meta.get("versions") or {}).get("tonekit"),
+        "tonekit_version": _versions()["tonekit"],
+    }
 
 
 def read_meta(folder: Path) -> dict[str, Any]:

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ModelLoadError, TonekitError
-from ..tone import (META, POINTER, Phrasebook, annotation_snapshot, default_models_dir, load_model, read_meta,
+from ..tone import (META, PACKAGED_MODELS, POINTER, Phrasebook, annotation_snapshot, default_models_dir, load_model, read_meta,
                     read_phrasebook_copy, read_stopwords_copy, read_training_records, resolve_model_dir, save_model,
                     set_default)
 from .fit import TrainConfig, TrainingData, TrainResult, fit_model, train
@@ -160,6 +160,9 @@ def default_out(annotations: Path | str, models_dir: Path | str | None = None) -
     models = Path(models_dir) if models_dir is not None else default_models_dir()
     if (models / META).exists():  # a model folder (e.g. $TONEKIT_MODEL): train beside it
         models = models.parent
+    if models.resolve().is_relative_to(PACKAGED_MODELS):
+        raise ModelLoadError(f"the default model is the one shipped inside the installed package ({PACKAGED_MODELS}); "
+                             "training never writes there: pass --out DIR/NAME (a folder of your own)")
     return models / f"tone-{annotation_snapshot(Path(annotations))[:10]}"
 
 
@@ -174,8 +177,8 @@ def retrain(annotations: Path | str = "annotations", models_dir: Path | str | No
     reported, never trained on, and does not enter the gate. Raises a :class:`TonekitError` before anything is written if
     the annotations cannot be trained on."""
     config = config or TrainConfig()
+    out = Path(out) if out is not None else default_out(annotations, models_dir)  # refuses before training
     result = train(annotations, config=config, phrasebook=phrasebook, evaluate=evaluate, dev=dev)
-    out = Path(out) if out is not None else default_out(annotations, models_dir)
     save_model(result.model, out, report=result.report, config=config.to_dict(), annotations=annotations,
                records=result.data.records(), phrasebook=result.phrasebook)
     models = out.parent
