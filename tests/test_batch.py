@@ -174,8 +174,11 @@ def test_a_half_written_last_line_is_read_the_same_everywhere(tmp_path: Path) ->
 
 def test_error_records_have_one_shape(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text(" ", encoding="utf-8")
+    from tonekit.batch import run_provenance
+
     library = [r.to_record() for r in score_articles([{"id": "x", "text": " "}], mode="fast")]
-    assert library == [{"id": "x", "error": "empty or whitespace-only text"}]
+    assert library == [{"id": "x", "error": "empty or whitespace-only text",
+                        "provenance": run_provenance(None, "fast")}]
     assert ArticleResult.failed("x", "why", {"desk": "e"}).to_record() == {"id": "x", "desk": "e", "error": "why"}
     result = CliRunner().invoke(main, ["score", "--articles", "--mode", "fast", "--format", "jsonl",
                                        str(tmp_path / "empty.txt")])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 __all__ = ["TonekitError", "PipelineNotInstalledError", "InvalidModeError", "BratFormatError",
            "ReportInputError", "AnnotationError", "ModelLoadError", "PhrasebookError", "SchedulerError",
-           "ModelVersionWarning"]
+           "ResultsProvenanceError", "ModelVersionWarning"]
 
 
 class TonekitError(Exception):
@@ -41,6 +41,11 @@ class PhrasebookError(TonekitError, ValueError):
 
 class SchedulerError(TonekitError):
     """The Dask scheduler cannot be reached or Dask is not installed."""
+
+
+class ResultsProvenanceError(TonekitError, ValueError):
+    """A results file made by another model or mode (or of unknown provenance) than the run
+    that would append to it; the message names both and the ways out."""
 
 
 class ModelVersionWarning(UserWarning):

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..tone import index_formula
+from .provenance import describe_provenance
 from .results import iter_results
 from .summary import MAX_ERRORS_KEPT, QuoteRow, ReportData, summarise
 
@@ -234,6 +235,20 @@ footer{color:var(--muted);font-size:13px;padding-bottom:32px}
 """
 
 
+def _provenance_line(data: ReportData) -> str:
+    """Which run made the results: one provenance, or each of several with its article count."""
+    if not data.provenances:
+        return ""
+    if len(data.provenances) == 1:
+        only = data.provenances[0][0]
+        text = ("Provenance unknown: written before results recorded their model" if only is None
+                else "Made by " + describe_provenance(only))
+    else:
+        text = (f"Several provenances ({len(data.provenances)}): "
+                + "; ".join(f"{describe_provenance(p)}: {n} articles" for p, n in data.provenances))
+    return f'<p class="sub prov">{_esc(text)}</p>\n'
+
+
 def render_html(data: ReportData, *, title: str = "tonekit report") -> str:
     """One self-contained page: inline CSS and SVG, no script and no outside reference."""
     colours = _colours(data.label_counts)
@@ -263,6 +278,7 @@ def render_html(data: ReportData, *, title: str = "tonekit report") -> str:
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{_esc(title)}</title>\n'
         f"<style>{_CSS}</style>\n</head>\n<body>\n<header>\n<h1>{_esc(title)}</h1>\n"
         f'<p class="sub">Quotes in diplomatic news and their tone \u00b7 {_esc(span)}</p>\n'
+        + _provenance_line(data) +
         f'<div class="cards">{cards}</div>\n</header>\n<main>\n',
         _section("labels", "Label distribution", "Quotes per tone label.", _label_chart(data, colours)),
         _section("timeline", "Tone over time", timeline_hint + f" Index = {index_formula()}, from \u22121 to +1.", _timeline_chart(data)),

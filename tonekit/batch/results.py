@@ -18,10 +18,12 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, TextIO
 
-from ..errors import ReportInputError
+from ..errors import ReportInputError, ResultsProvenanceError
+from .provenance import (PROVENANCE_FIELD, PROVENANCE_KEYS, ProvenanceCount, describe_provenance, record_provenance,
+                         resume_key)
 
-__all__ = ["ArticleResult", "completed_ids", "iter_results", "load_results", "ResultsWriter", "write_quotes_csv",
-           "QUOTE_COLUMNS", "quote_columns", "quote_row"]
+__all__ = ["ArticleResult", "completed_ids", "check_results_file", "iter_results", "load_results", "ResultsWriter",
+           "write_quotes_csv", "QUOTE_COLUMNS", "quote_columns", "quote_row", "provenance_sidecar"]
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +45,7 @@ class ArticleResult:
     speakers: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
     error: str | None = None
+    provenance: dict[str, str] | None = None
 
     @classmethod
     def failed(cls, article_id: str, reason: str, fields: Mapping[str, Any] | None = None) -> "ArticleResult":
@@ -62,13 +65,16 @@ class ArticleResult:
         return self.error is None
 
     def to_record(self) -> dict[str, Any]:
-        """The output line: id, passthrough fields, then the result or the error."""
+        """The output line: id, passthrough fields, then the result or the error, then the
+        provenance of the run that made it (when known)."""
         record: dict[str, Any] = {"id": self.id, **self.fields}
         if self.error is not None:
             record["error"] = self.error
-            return record
-        record.update({"n_quotes": self.n_quotes, "index": self.index, "label": self.label, "scores": self.scores,
-                       "speakers": self.speakers, "quotes": self.quotes})
+        else:
+            record.update({"n_quotes": self.n_quotes, "index": self.index, "label": self.label,
+                           "scores": self.scores, "speakers": self.speakers, "quotes": self.quotes})
+        if self.provenance is not None:
+            record[PROVENANCE_FIELD] = self.provenance
         return record
 
 
@@ -133,15 +139,20 @@ def load_results(path: Path) -> list[dict[str, Any]]:
     return list(iter_results(path))
 
 
-def completed_ids(path: Path) -> set[str]:
+def completed_ids(path: Path, provenance: Mapping[str, Any] | None = None) -> set[str]:
     """Ids already written to ``path``, to resume a run. A half-written last line is cut off the
     file so that its article is scored again; a whole last record missing its newline gets one.
-    A line that is not a result record refuses the resume (:class:`ReportInputError`)."""
+    A line that is not a result record refuses the resume (:class:`ReportInputError`).
+
+    With ``provenance`` (the run's, :func:`tonekit.batch.provenance.run_provenance`), every
+    record must have been made by the same model and mode, else :class:`ResultsProvenanceError`
+    names both and the file is left as it is; records without provenance refuse too."""
     path = Path(path)
     if not path.exists():
         return set()
     done: set[str] = set()
     keep = 0  # byte offset after the last whole record
+    others: dict[tuple, dict[str, Any] | None] = {}  # provenances in the file that differ from the run's
     try:
         for lineno, end, record in _scan(path):
             if record is None:
@@ -150,9 +161,16 @@ def completed_ids(path: Path) -> set[str]:
                 raise ReportInputError(f"{path}: line {lineno}: a JSON object without an id")
             done.add(str(record["id"]))
             keep = end
+            if provenance is not None:
+                found = record_provenance(record)
+                key = ("unknown",) if found is None else resume_key(found)
+                if key != resume_key(provenance):
+                    others.setdefault(key, found)
     except ReportInputError as error:
         raise ReportInputError(f"{error}; not a result record, so not resuming into a file tonekit did not "
                                "write") from None
+    if provenance is not None and others:
+        raise _provenance_mismatch(path, list(others.values()), provenance)
     size = path.stat().st_size
     if keep < size and _has_record_after(path, keep):
         log.warning("%s: dropping a truncated last line (%d bytes); its article is scored again", path, size - keep)
@@ -162,6 +180,31 @@ def completed_ids(path: Path) -> set[str]:
         with open(path, "ab") as handle:
             handle.write(b"\n")
     return done
+
+
+def check_results_file(path: Path) -> None:
+    """Refuse (:class:`ReportInputError`) to replace ``path`` unless it is a results file tonekit
+    wrote: every whole line a JSON object with an id. Reads only; the file is left as it is."""
+    try:
+        for lineno, _, record in _scan(Path(path)):
+            if record is not None and "id" not in record:
+                raise ReportInputError(f"{path}: line {lineno}: a JSON object without an id")
+    except ReportInputError as error:
+        raise ReportInputError(f"{error}; not a result record, so not replacing a file tonekit did not write; "
+                               "pass a new --out file") from None
+
+
+def _provenance_mismatch(path: Path, found: list[dict[str, Any] | None], current: Mapping[str, Any]
+                         ) -> ResultsProvenanceError:
+    ways = (f"To redo every article with this run's model and mode into {path}, add --rerun (the file is replaced only "
+            "when the rerun finishes); to keep it, pass a new --out file")
+    if all(f is None for f in found):
+        return ResultsProvenanceError(
+            f"{path}: its records carry no provenance (written by a tonekit before results recorded their model), "
+            f"so they cannot be told apart from this run's ({describe_provenance(current)}); not mixing them. {ways}")
+    made = "; ".join(describe_provenance(f) for f in found)
+    return ResultsProvenanceError(f"{path}: made by {made}; this run uses {describe_provenance(current)}. "
+                                  f"Resuming would mix results of two models or modes in one file. {ways}")
 
 
 def _has_record_after(path: Path, offset: int) -> bool:
@@ -246,16 +289,32 @@ def quote_row(article_id: str, number: int, quote: Mapping[str, Any], columns: S
     return {column: values.get(column) for column in columns}
 
 
+def provenance_sidecar(table: Path) -> Path:
+    """Where the provenance of a quote table is written: ``quotes.csv`` -> ``quotes.csv.provenance.json``."""
+    table = Path(table)
+    return table.with_name(table.name + ".provenance.json")
+
+
 def write_quotes_csv(results: Path, out: Path, labels: list[str]) -> int:
     """The flat quote table (one row per quote) for spreadsheets and pandas, rebuilt from the
-    results file, so it always matches it, resumed runs included. Returns the rows written."""
+    results file, so it always matches it, resumed runs included. Returns the rows written.
+
+    Its provenance goes to a JSON sidecar (:func:`provenance_sidecar`), so the table keeps the
+    one quote-table schema: the results file, the number of quotes, and every provenance its
+    records carry (model, model_sha256, tonekit, mode) with the number of articles of each;
+    all ``null`` for records written before provenance."""
     rows = 0
     columns = quote_columns(labels)
+    provenances = ProvenanceCount()
     with open(out, "w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=columns)
         writer.writeheader()
         for record in iter_results(results):
+            provenances.add(record)
             for number, quote in enumerate(record.get("quotes") or [], start=1):
                 writer.writerow(quote_row(record["id"], number, quote, columns))
                 rows += 1
+    sidecar = {"results": str(results), "quotes": rows,
+               "provenance": [{**(found or dict.fromkeys(PROVENANCE_KEYS)), "articles": n} for found, n in provenances]}
+    provenance_sidecar(out).write_text(json.dumps(sidecar, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return rows

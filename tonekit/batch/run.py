@@ -12,6 +12,7 @@ becomes an error result for that article (:meth:`ArticleResult.failed`), and the
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import logging
@@ -100,8 +101,9 @@ def _chunks(normalised: Iterator[_Work | ArticleResult], size: int) -> Iterator[
         yield chunk
 
 
-def result_task(chunk: list[_Work | ArticleResult], mode: str, model_path: str | None) -> list[ArticleResult]:
-    """A chunk's results, built where the chunk is scored."""
+def result_task(chunk: list[_Work | ArticleResult], mode: str, model_path: str | None,
+                provenance: dict[str, str] | None = None) -> list[ArticleResult]:
+    """A chunk's results, built where the chunk is scored, each stamped with the run's provenance."""
     work = [(entry[0], entry[1]) for entry in chunk if not isinstance(entry, ArticleResult)]
     outcomes = iter(score_chunk(work, mode, model_path) if work else [])
     results = []
@@ -113,14 +115,17 @@ def result_task(chunk: list[_Work | ArticleResult], mode: str, model_path: str |
         outcome = next(outcomes)
         results.append(ArticleResult.failed(article_id, outcome, fields) if isinstance(outcome, str)
                        else ArticleResult.scored(article_id, outcome, fields))
+    if provenance is not None:
+        results = [dataclasses.replace(r, provenance=provenance) for r in results]
     return results
 
 
-def line_task(chunk: list[_Work | ArticleResult], mode: str, model_path: str | None) -> list[tuple[str, int, bool]]:
+def line_task(chunk: list[_Work | ArticleResult], mode: str, model_path: str | None,
+              provenance: dict[str, str] | None = None) -> list[tuple[str, int, bool]]:
     """A chunk's output lines, serialised where the chunk is scored (the parent only writes),
     with each article's number of quotes and whether it failed."""
     return [(json.dumps(r.to_record(), ensure_ascii=False), r.n_quotes, r.ok)
-            for r in result_task(chunk, mode, model_path)]
+            for r in result_task(chunk, mode, model_path, provenance)]
 
 
 # -- backends: each yields the task's output per chunk, in input order ---------------------
@@ -163,6 +168,7 @@ def _dask(chunks: Iterator[list[tuple]], task: Callable, args: tuple, scheduler:
 def _run(items: Iterable[Any], task: Callable, n_jobs: int, scheduler: Any, mode: str, model: str | Path | None,
          chunk_size: int) -> Iterator[list]:
     from ..quotes import resolve_mode
+    from .provenance import run_provenance
 
     _checks.positive_int(n_jobs, "n_jobs", "score_articles", or_minus_one=True)
     _checks.positive_int(chunk_size, "chunk_size", "score_articles")
@@ -173,12 +179,13 @@ def _run(items: Iterable[Any], task: Callable, n_jobs: int, scheduler: Any, mode
     else:
         from ..tone import verify_model
         verify_model(model_path)  # fail fast on a missing or untrusted model; the workers load it
+    args = (mode, model_path, run_provenance(model_path, mode))
     chunks = _chunks(_normalise(items), chunk_size)
     if scheduler is not None:
-        return _dask(chunks, task, (mode, model_path), scheduler)
+        return _dask(chunks, task, args, scheduler)
     if n_jobs == 1:
-        return _serial(chunks, task, (mode, model_path))
-    return _joblib(chunks, task, (mode, model_path), n_jobs)
+        return _serial(chunks, task, args)
+    return _joblib(chunks, task, args, n_jobs)
 
 
 def score_articles(items: Iterable[Any], *, n_jobs: int = 1, scheduler: Any = None, mode: str = "auto",
@@ -190,6 +197,8 @@ def score_articles(items: Iterable[Any], *, n_jobs: int = 1, scheduler: Any = No
     ``n_jobs``: local worker processes (joblib); ``-1`` for one per core.
     ``scheduler``: a Dask distributed scheduler address (``"tcp://host:8786"``) or ``Client``;
     overrides ``n_jobs``. ``model``: a model folder (default: the shipped model).
+    Each result carries the run's provenance (:func:`tonekit.batch.provenance.run_provenance`):
+    model name and sha256 prefix, tonekit version and the extraction mode used.
     """
     stream = _run(items, result_task, n_jobs, scheduler, mode, model, chunk_size)
     return (result for chunk in stream for result in chunk)

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..tone import DEFAULT_LABELS
+from .provenance import ProvenanceCount
 
 __all__ = ["ReportData", "SpeakerRow", "PeriodPoint", "QuoteRow", "summarise", "UNATTRIBUTED"]
 
@@ -72,6 +73,8 @@ class ReportData:
     most_cooperative: list[QuoteRow] = field(default_factory=list)
     most_conflictual: list[QuoteRow] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)
+    # (provenance or None when a record has none, number of records), in order of first appearance
+    provenances: list[tuple[dict[str, Any] | None, int]] = field(default_factory=list)
 
 
 def _num(value: object) -> float | None:
@@ -119,8 +122,10 @@ def summarise(records: Iterable[dict]) -> ReportData:
     top: list[tuple[float, int, QuoteRow]] = []      # min-heaps of the most cooperative ...
     bottom: list[tuple[float, int, QuoteRow]] = []   # ... and the most conflictual quotes
     seen = 0
+    provenances = ProvenanceCount()
     for rec in records:
         data.n_articles += 1
+        provenances.add(rec)
         art_id = str(rec.get("id") if rec.get("id") is not None else "(no id)")
         if rec.get("error") is not None:
             data.n_errors += 1
@@ -162,6 +167,7 @@ def summarise(records: Iterable[dict]) -> ReportData:
             heap, key = (top, index) if index > 0 else (bottom, -index) if index < 0 else (None, 0.0)
             if heap is not None:
                 (heapq.heappush if len(heap) < TOP_QUOTES else heapq.heappushpop)(heap, (key, -seen, row))
+    data.provenances = list(provenances)
     order = [lab for lab in DEFAULT_LABELS if lab in label_names] + sorted(label_names - set(DEFAULT_LABELS))
     data.label_counts = {lab: labels[lab] for lab in order}
     data.mean_index = index_sum / index_n if index_n else None

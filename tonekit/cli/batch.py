@@ -15,9 +15,11 @@ from ..quotes import MODES
 @main.command("batch")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Results, one JSON line per article. Rerunning with the same --out resumes.")
+              help="Results, one JSON line per article. Rerunning with the same --out resumes (same model and "
+                   "mode only; see --rerun).")
 @click.option("--quotes-csv", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Also write a flat table of every quote (rebuilt from --out at the end).")
+              help="Also write a flat table of every quote (rebuilt from --out at the end), and its provenance "
+                   "beside it as QUOTES_CSV.provenance.json.")
 @click.option("--jobs", "-j", type=int, default=1, show_default=True, help="Local worker processes (-1: one per core).")
 @click.option("--scheduler", default=None, help="Address of a Dask distributed scheduler to run on (tcp://host:8786).")
 @click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True, help="Quote extraction mode.")
@@ -26,30 +28,46 @@ from ..quotes import MODES
 @click.option("--max-bytes", type=click.IntRange(min=1), default=5_000_000, show_default=True,
               help="Larger articles become error records.")
 @click.option("--strict", is_flag=True, help="Exit with status 1 if any article failed.")
+@click.option("--rerun", is_flag=True,
+              help="Score every article again, even those already in --out; --out is replaced when the run "
+                   "finishes (needed to change the model or mode of an existing --out).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @stdin_format_option("jsonl", "")
 @model_option
 def batch_command(inputs: tuple[str, ...], out: Path, quotes_csv: Path | None, jobs: int, scheduler: str | None,
-                  mode: str, text_col: str, id_col: str, max_bytes: int, strict: bool, progress: bool | None,
-                  stdin_format: str, model_path: Path | None) -> None:
+                  mode: str, text_col: str, id_col: str, max_bytes: int, strict: bool, rerun: bool,
+                  progress: bool | None, stdin_format: str, model_path: Path | None) -> None:
     """Score every article of INPUTS into --out: .txt files or folders of them (id = relative
     path), .jsonl records (id, text, optional date/source/url/title; other fields pass through),
     .csv with a text column, or - for JSON Lines on stdin. One output line per article, result
-    or error; an interrupted run resumes where it stopped."""
+    or error, each naming the model, mode and tonekit version that made it; an interrupted run
+    resumes where it stopped, with the same model and mode only (else --rerun or a new --out)."""
+    import os
     import time
 
     from tqdm import tqdm
 
-    from ..batch import ResultsWriter, completed_ids, score_article_lines, write_quotes_csv
+    from ..batch import (ResultsWriter, check_results_file, completed_ids, provenance_sidecar, run_provenance,
+                         score_article_lines, write_quotes_csv)
     from ..inputs import count_hint, iter_items
     from ..tone import read_meta, resolve_model_dir, verify_model
 
     if str(out) == "-":
         fail("--out must be a file: results are appended as they arrive, and a rerun resumes from it")
+    replacing = rerun and out.exists()
+    target = out.with_name(out.name + ".rerun.tmp") if replacing else out  # --out is replaced at the end
     try:
-        done = completed_ids(out)
         verify_model(model_path)  # fail before any work; the workers load it
         labels = list(read_meta(resolve_model_dir(model_path))["labels"])
+        provenance = run_provenance(model_path, mode)
+        if replacing:
+            check_results_file(out)  # never replace a file tonekit did not write
+            if target.exists():  # a rerun interrupted before: tonekit's own partial file, never a user's
+                check_results_file(target)
+                target.unlink()
+            done: set[str] = set()
+        else:
+            done = completed_ids(out, provenance)
     except (ValueError, TonekitError) as exc:
         fail(str(exc))
     skipped = 0
@@ -68,8 +86,9 @@ def batch_command(inputs: tuple[str, ...], out: Path, quotes_csv: Path | None, j
     articles = quotes = errors = 0
     started = time.perf_counter()
     try:
-        lines = score_article_lines(pending(), n_jobs=jobs, scheduler=scheduler, mode=mode, model=model_path)
-        with ResultsWriter(out) as writer, tqdm(total=None if hint is None else max(0, hint - len(done)),
+        lines = score_article_lines(pending(), n_jobs=jobs, scheduler=scheduler, mode=provenance["mode"],
+                                    model=model_path)
+        with ResultsWriter(target) as writer, tqdm(total=None if hint is None else max(0, hint - len(done)),
                                                 unit="article", disable=not show, file=sys.stderr) as bar:
             for line, n_quotes, ok in lines:
                 writer.write_line(line)
@@ -78,17 +97,26 @@ def batch_command(inputs: tuple[str, ...], out: Path, quotes_csv: Path | None, j
                 errors += not ok
                 bar.update(1)
     except KeyboardInterrupt:
-        click.echo(f"\ninterrupted: {articles} articles written to {out}; rerun the same command to resume", err=True)
+        if replacing:
+            target.unlink(missing_ok=True)
+            click.echo(f"\ninterrupted: the rerun is abandoned and {out} is unchanged", err=True)
+        else:
+            click.echo(f"\ninterrupted: {articles} articles written to {out}; rerun the same command to resume",
+                       err=True)
         sys.exit(130)
     except (TonekitError, ValueError) as exc:
+        if replacing:
+            target.unlink(missing_ok=True)
         fail(str(exc))
+    if replacing:
+        os.replace(target, out)
     seconds = time.perf_counter() - started
     resumed = f" ({skipped} already in {out}, skipped)" if skipped else ""
     click.echo(f"{articles} articles{resumed}, {quotes} quotes, {errors} errors in {seconds:.1f} s "
                f"({articles / seconds if seconds > 0 else 0:.1f} articles/s) -> {out}", err=True)
     if quotes_csv is not None:
         rows = write_quotes_csv(out, quotes_csv, labels)
-        click.echo(f"{rows} quotes -> {quotes_csv}", err=True)
+        click.echo(f"{rows} quotes -> {quotes_csv} (provenance: {provenance_sidecar(quotes_csv)})", err=True)
     if strict and errors:
         sys.exit(1)
 
