@@ -125,6 +125,41 @@ def test_resume_with_another_run_refuses_and_rerun_redoes(tmp_path: Path, other_
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "models", "r.jsonl"]  # no temporary left
 
 
+def test_an_interrupted_rerun_continues_and_out_is_replaced_at_the_end(tmp_path: Path, other_model: Path) -> None:
+    inputs, out = _inputs(tmp_path), tmp_path / "r.jsonl"
+    assert _batch(str(inputs), "--out", str(out), "--mode", "fast", "--model", str(other_model)).exit_code == 0
+    before = out.read_bytes()
+    partial = tmp_path / "r.jsonl.rerun.tmp"  # what a rerun cut short by Ctrl-C leaves
+    assert _batch(str(inputs), "--out", str(partial), "--mode", "fast").exit_code == 0
+    partial.write_text(partial.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    assert out.read_bytes() == before
+    rerun = _batch(str(inputs), "--out", str(out), "--mode", "fast", "--rerun")
+    assert rerun.exit_code == 0, rerun.output
+    assert f"2 articles (1 already in {partial}" in rerun.output
+    assert not partial.exists() and [r["id"] for r in _lines(out)] == ["a", "b", "c"]
+    assert all(r["provenance"] == run_provenance(None, "fast") for r in _lines(out))
+
+
+@pytest.mark.parametrize("partial, redone", [
+    ("another-mode", 3),
+    ("not-results", None),
+], ids=["another-mode-restarts", "a-users-file-refuses"])
+def test_a_stale_rerun_file(tmp_path: Path, partial: str, redone: int | None) -> None:
+    inputs, out, tmp = _inputs(tmp_path), tmp_path / "r.jsonl", tmp_path / "r.jsonl.rerun.tmp"
+    assert _batch(str(inputs), "--out", str(out), "--mode", "fast").exit_code == 0
+    if partial == "another-mode":
+        tmp.write_text("".join(json.dumps({**r, "provenance": {**r["provenance"], "mode": "accurate"}}) + "\n"
+                               for r in _lines(out)[:1]), encoding="utf-8")
+    else:
+        tmp.write_text("my notes\n", encoding="utf-8")
+    rerun = _batch(str(inputs), "--out", str(out), "--mode", "fast", "--rerun")
+    if redone is None:
+        assert rerun.exit_code == 1 and "not replacing a file tonekit did not write" in rerun.output
+        assert tmp.read_text(encoding="utf-8") == "my notes\n"
+    else:
+        assert rerun.exit_code == 0 and f"{redone} articles," in rerun.output and not tmp.exists()
+
+
 def test_rerun_never_replaces_a_file_tonekit_did_not_write(tmp_path: Path) -> None:
     out = tmp_path / "notes.jsonl"
     out.write_text("my notes\n", encoding="utf-8")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import TonekitError
+from ..errors import ResultsProvenanceError, TonekitError
 from ._app import fail, main, model_option, stdin_format_option
 from ..quotes import MODES
 
@@ -29,8 +29,9 @@ from ..quotes import MODES
               help="Larger articles become error records.")
 @click.option("--strict", is_flag=True, help="Exit with status 1 if any article failed.")
 @click.option("--rerun", is_flag=True,
-              help="Score every article again, even those already in --out; --out is replaced when the run "
-                   "finishes (needed to change the model or mode of an existing --out).")
+              help="Score every article again, even those already in --out, into --out.rerun.tmp, which "
+                   "replaces --out when the run finishes (an interrupted --rerun continues). Needed to change "
+                   "the model or mode of an existing --out.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @stdin_format_option("jsonl", "")
 @model_option
@@ -62,10 +63,13 @@ def batch_command(inputs: tuple[str, ...], out: Path, quotes_csv: Path | None, j
         provenance = run_provenance(model_path, mode)
         if replacing:
             check_results_file(out)  # never replace a file tonekit did not write
-            if target.exists():  # a rerun interrupted before: tonekit's own partial file, never a user's
-                check_results_file(target)
-                target.unlink()
             done: set[str] = set()
+            if target.exists():  # a rerun interrupted before (tonekit's own file, never a user's): continue it
+                check_results_file(target)
+                try:
+                    done = completed_ids(target, provenance)
+                except ResultsProvenanceError:  # made by another model or mode: start the rerun afresh
+                    target.unlink()
         else:
             done = completed_ids(out, provenance)
     except (ValueError, TonekitError) as exc:
@@ -98,20 +102,18 @@ def batch_command(inputs: tuple[str, ...], out: Path, quotes_csv: Path | None, j
                 bar.update(1)
     except KeyboardInterrupt:
         if replacing:
-            target.unlink(missing_ok=True)
-            click.echo(f"\ninterrupted: the rerun is abandoned and {out} is unchanged", err=True)
+            click.echo(f"\ninterrupted: {articles} articles of the rerun written to {target}; {out} is unchanged "
+                       "until the rerun finishes; run the same command (with --rerun) to continue it", err=True)
         else:
             click.echo(f"\ninterrupted: {articles} articles written to {out}; rerun the same command to resume",
                        err=True)
         sys.exit(130)
     except (TonekitError, ValueError) as exc:
-        if replacing:
-            target.unlink(missing_ok=True)
         fail(str(exc))
     if replacing:
         os.replace(target, out)
     seconds = time.perf_counter() - started
-    resumed = f" ({skipped} already in {out}, skipped)" if skipped else ""
+    resumed = f" ({skipped} already in {target}, skipped)" if skipped else ""
     click.echo(f"{articles} articles{resumed}, {quotes} quotes, {errors} errors in {seconds:.1f} s "
                f"({articles / seconds if seconds > 0 else 0:.1f} articles/s) -> {out}", err=True)
     if quotes_csv is not None:
