@@ -64,6 +64,14 @@ class Keyword:
         return sum(INDEX_WEIGHTS.get(t, 0) * c for t, c in counts.items()) / (sum(counts.values()) or 1)
 
 
+def cameo_pairs(path: Path) -> tuple[list[str], list[bool]]:
+    """The sentences of CAMEO classes 1 (verbal cooperation) and 3 (verbal conflict) in
+    ``path`` (sentence<TAB>class), and whether each is cooperation."""
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    pairs = [(text, cls.strip() == "1") for text, cls in rows if cls.strip() in ("1", "3")]
+    return [t for t, _ in pairs], [c for _, c in pairs]
+
+
 def dev_figures(path: Path, model, vader, keyword: "Keyword", labels: list[str]) -> dict:
     """Every method on the real labelled statements of ``path``; tonekit with its ECE."""
     texts, gold = read_labelled(path)
@@ -133,12 +141,10 @@ def main() -> None:
 
     # -- real text: CAMEO verbal cooperation vs verbal conflict ------------------------
     if args.cameo:
-        rows = [line_.rstrip("\n").split("\t") for line_ in args.cameo.read_text(encoding="utf-8").splitlines() if line_.strip()]
-        pairs = [(text, cls == "1") for text, cls in rows if cls in ("1", "3")]
-        texts, cooperative = [t for t, _ in pairs], [c for _, c in pairs]
+        texts, cooperative = cameo_pairs(args.cameo)
         model = load_model(args.model)
         results["cameo_auc"] = {
-            "n": len(pairs),
+            "n": len(texts),
             "VADER": roc_auc_score(cooperative, [vader.polarity_scores(t)["compound"] for t in texts]),
             "keyword": roc_auc_score(cooperative, [keyword.index(t) for t in texts]),
             "tonekit": roc_auc_score(cooperative, [s.index for s in model.score(texts)]),

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sklearn.metrics import roc_auc_score
 
+from bench_tone_accuracy import cameo_pairs  # benchmarks/ is on the path when run as a script
 from tonekit.training import TrainConfig, labelled_figures, read_labelled, train
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,9 +42,8 @@ RECIPES: dict[str, TrainConfig] = {
 
 
 def cameo_auc(model, path: Path) -> float:
-    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    pairs = [(text, cls.strip() == "1") for text, cls in rows if cls.strip() in ("1", "3")]
-    return float(roc_auc_score([c for _, c in pairs], [s.index for s in model.score([t for t, _ in pairs])]))
+    texts, cooperative = cameo_pairs(path)
+    return float(roc_auc_score(cooperative, [s.index for s in model.score(texts)]))
 
 
 def main() -> None:
