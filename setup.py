@@ -12,9 +12,9 @@ from pathlib import Path
 from setuptools import find_namespace_packages, setup
 
 MODELS = Path(__file__).resolve().parent / "models"
-# what loading reads (meta.json, model.joblib) and the data copies that shaped its features;
-# the training records (training.jsonl.gz) stay in the repository, only retraining reads them
-MODEL_FILES = ("meta.json", "model.joblib", "phrasebook.tsv", "stopwords.txt")
+# what loading to score reads (meta.json, the arrays and their spec) and the data copies that shaped its features;
+# the training records and the estimators stay in the repository: only retraining reads them
+MODEL_FILES = ("meta.json", "scoring.npz", "scoring.json", "phrasebook.tsv", "stopwords.txt")
 
 
 def default_model_files() -> list[str]:
@@ -25,9 +25,9 @@ def default_model_files() -> list[str]:
     name = pointer.read_text(encoding="utf-8").strip()
     folder = MODELS / name
     if not name or "/" in name or "\\" in name or not (folder / "meta.json").is_file() \
-            or not (folder / "model.joblib").is_file():
+            or not (folder / "scoring.npz").is_file():
         raise SystemExit(f"tonekit build: {pointer} names {name!r}, which is not a model folder in {MODELS} "
-                         "(it needs meta.json and model.joblib); point it at the model to ship")
+                         "(it needs meta.json and scoring.npz); point it at the model to ship")
     return ["DEFAULT", *(f"{name}/{file}" for file in MODEL_FILES if (folder / file).is_file())]
 
 

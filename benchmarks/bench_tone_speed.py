@@ -69,7 +69,7 @@ def main() -> None:
     model, vader = load_model(args.model), SentimentIntensityAnalyzer()
     folder = resolve_model_dir(args.model)
     words = sum(len(t.split()) for t in texts) / len(texts)
-    print(f"model {folder.name}: {(folder / 'model.joblib').stat().st_size / 1e6:.2f} MB on disk; "
+    print(f"model {folder.name}: {(folder / 'scoring.npz').stat().st_size / 1e6:.2f} MB on disk; "
           f"{len(texts)} distinct statements, {words:.1f} words on average")
 
     print(f"\none call per statement ({len(single):,} statements, {args.repeats} repeats):")

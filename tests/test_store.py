@@ -1,5 +1,6 @@
-"""Models on disk: provenance in meta.json, sha256 checked before unpickling, versioned folders
-and the DEFAULT pointer, and the shipped model itself."""
+"""Models on disk: provenance in meta.json, sha256s checked before loading, a scoring artifact
+that is never unpickled, older pickled formats only when trusted, versioned folders and the
+DEFAULT pointer, and the shipped model itself."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from tonekit.errors import ModelLoadError, ModelVersionWarning
-from tonekit.tone import (META, POINTER, annotation_snapshot, load_model, read_meta, resolve_model_dir, save_model,
-                          set_default)
+from tonekit.tone import (ARTIFACT, ESTIMATORS, LEGACY_ARTIFACT, META, MODEL_FORMAT, POINTER, SCORING_SPEC,
+                          annotation_snapshot, convert_model, load_estimators, load_model, read_meta,
+                          resolve_model_dir, save_model, set_default, sha256_file)
 from tonekit.training import TrainConfig, train
 
 SEED_TEXTS = ["We welcome the agreement.", "We firmly oppose this provocation.", "The talks were frank."]
@@ -51,13 +53,24 @@ def test_round_trip_scores_the_same(saved: Path) -> None:
     assert [s.scores for s in result.score(SEED_TEXTS)] == [s.scores for s in load_model(saved).score(SEED_TEXTS)]
 
 
+def _edit_meta(folder: Path, **changes: object) -> None:
+    meta = json.loads((folder / META).read_text(encoding="utf-8"))
+    meta.update(changes)
+    (folder / META).write_text(json.dumps(meta), encoding="utf-8")
+
+
 @pytest.mark.parametrize(("damage", "match"), [
-    (lambda folder: (folder / "model.joblib").open("ab").write(b"\0"), "sha256 .* does not match meta.json"),
-    (lambda folder: (folder / META).unlink(), "no meta.json; refusing to unpickle"),
+    (lambda folder: (folder / ARTIFACT).open("ab").write(b"\0"), "sha256 .* does not match meta.json"),
+    (lambda folder: (folder / SCORING_SPEC).write_text("{}", encoding="utf-8"), "scoring.json: sha256 .* does not match"),
+    (lambda folder: (folder / META).unlink(), "no meta.json; refusing to load"),
     (lambda folder: (folder / META).write_text("{not json", encoding="utf-8"), "unreadable"),
     (lambda folder: (folder / META).write_text("{}", encoding="utf-8"), "no artifact_sha256"),
-    (lambda folder: (folder / "model.joblib").unlink(), "model.joblib is missing"),
-], ids=["tampered-artifact", "no-meta", "bad-json", "no-sha", "no-artifact"])
+    (lambda folder: (folder / ARTIFACT).unlink(), "scoring.npz is missing"),
+    (lambda folder: (folder / SCORING_SPEC).unlink(), "scoring.json is missing"),
+    (lambda folder: _edit_meta(folder, format=MODEL_FORMAT + 1), r"written by a newer tonekit .*pip install --upgrade"),
+    (lambda folder: _edit_meta(folder, format=3), "format 3 was written by another tonekit"),
+], ids=["tampered-artifact", "tampered-spec", "no-meta", "bad-json", "no-sha", "no-artifact", "no-spec",
+        "newer-format", "unknown-format"])
 def test_load_refuses_unverifiable_models(copy: Path, damage, match: str) -> None:
     damage(copy)
     with pytest.raises(ModelLoadError, match=match):
@@ -70,12 +83,59 @@ def test_expected_sha256_is_checked(copy: Path) -> None:
     assert load_model(copy, expected_sha256=read_meta(copy)["artifact_sha256"]).labels
 
 
-def test_version_mismatch_warns(copy: Path) -> None:
-    meta = json.loads((copy / META).read_text(encoding="utf-8"))
-    meta["versions"]["scikit-learn"] = "0.0.1"
-    (copy / META).write_text(json.dumps(meta), encoding="utf-8")
-    with pytest.warns(ModelVersionWarning, match=r"scikit-learn 0\.0\.1 \(now "):
+def test_model_folder_holds_arrays_json_and_estimators_apart(saved: Path) -> None:
+    import numpy as np
+
+    meta = read_meta(saved)
+    assert meta["format"] == MODEL_FORMAT and meta["artifact"] == ARTIFACT
+    assert {SCORING_SPEC, ESTIMATORS} <= set(meta["files_sha256"]) and not (saved / LEGACY_ARTIFACT).exists()
+    with np.load(saved / ARTIFACT, allow_pickle=False) as arrays:  # plain arrays: no object dtype anywhere
+        assert all(arrays[name].dtype != object for name in arrays.files)
+    estimator, naive_bayes = load_estimators(saved)
+    assert type(estimator).__name__ == "LogisticRegression" and type(naive_bayes).__name__ == "ComplementNB"
+
+
+def _legacy_copy(saved: Path, target: Path) -> Path:
+    """The model as tonekit 0.1 saved it: one pickled ToneModel (format 6) and its meta.json."""
+    import joblib
+
+    model = load_model(saved)
+    model.estimator, model.naive_bayes = load_estimators(saved)
+    target.mkdir(parents=True)
+    joblib.dump(model, target / LEGACY_ARTIFACT, compress=3)
+    meta = {**read_meta(saved), "format": 6, "artifact": LEGACY_ARTIFACT, "name": target.name,
+            "artifact_sha256": sha256_file(target / LEGACY_ARTIFACT), "files_sha256": {}}
+    (target / META).write_text(json.dumps(meta), encoding="utf-8")
+    return target
+
+
+def test_pickled_models_load_only_when_trusted_and_convert_exactly(saved: Path, tmp_path: Path) -> None:
+    legacy = _legacy_copy(saved, tmp_path / "old")
+    with pytest.raises(ModelLoadError, match=r"pickled model of format 6.*trusted=True.*tonekit convert-model"):
+        load_model(legacy)
+    trusted = load_model(legacy, trusted=True)
+    converted = convert_model(legacy, tmp_path / "new")
+    assert read_meta(converted)["converted"]["from_sha256"] == read_meta(legacy)["artifact_sha256"]
+    texts = SEED_TEXTS + ["The two sides will meet again in the spring."]
+    assert [s.scores for s in load_model(converted).score(texts)] == [s.scores for s in trusted.score(texts)]
+    assert [load_model(converted).score(t).scores for t in texts] == [trusted.score(t).scores for t in texts]
+    with pytest.raises(ModelLoadError, match="already in format"):
+        convert_model(converted, tmp_path / "again")
+    with pytest.raises(ModelLoadError, match="already there"):
+        convert_model(legacy, converted)
+
+
+def test_version_mismatch_warns_only_for_pickled_models(saved: Path, copy: Path, tmp_path: Path) -> None:
+    legacy = _legacy_copy(saved, tmp_path / "old")
+    for folder in (copy, legacy):
+        meta = json.loads((folder / META).read_text(encoding="utf-8"))
+        meta["versions"]["scikit-learn"] = "0.0.1"
+        (folder / META).write_text(json.dumps(meta), encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ModelVersionWarning)  # arrays score the same under any scikit-learn
         load_model(copy)
+    with pytest.warns(ModelVersionWarning, match=r"scikit-learn 0\.0\.1 \(now "):
+        load_model(legacy, trusted=True)
 
 
 def test_default_pointer(copy: Path) -> None:
@@ -161,7 +221,7 @@ def test_shipped_model_is_current_small_and_loads() -> None:
     meta = read_meta(folder)
     assert meta["annotations"]["sha256"] == annotation_snapshot(ROOT / "annotations"), (
         "models/DEFAULT was trained on other annotations: rebuild it with `tonekit train` (see README)")
-    assert (folder / "model.joblib").stat().st_size <= 10_000_000
+    assert (folder / ARTIFACT).stat().st_size <= 10_000_000
     with warnings.catch_warnings():
         warnings.simplefilter("error", ModelVersionWarning)
         assert load_model(ROOT / "models").labels == tuple(meta["labels"])
@@ -184,13 +244,16 @@ def test_shipped_model_is_reproducible(tone_model) -> None:
         assert a == pytest.approx(b, abs=1e-9)
 
 
-def test_scoring_a_loaded_model_does_not_import_scikit_learn() -> None:
-    """Workers start faster: the experts' weights travel as arrays; scikit-learn loads only
-    when someone reads ``estimator``."""
+def test_loading_to_score_unpickles_nothing_and_imports_no_scikit_learn() -> None:
+    """A model file cannot run code when loaded to score, and workers start faster: the
+    unpicklers are made to fail, and scikit-learn must stay unimported."""
     import subprocess
     import sys
 
-    code = ("import sys; from tonekit.tone import load_model; m = load_model(); m.score('We welcome it.'); "
-            "print('sklearn' in sys.modules); m.estimator; print('sklearn' in sys.modules)")
+    code = ("import pickle, sys, joblib\n"
+            "def refuse(*a, **k): raise AssertionError('unpickled')\n"
+            "pickle.load = pickle.loads = joblib.load = refuse\n"
+            "from tonekit.tone import load_model\n"
+            "m = load_model(); print(m.score('We welcome it.').label in m.labels, 'sklearn' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
-    assert result.stdout.split() == ["False", "True"]
+    assert result.stdout.split() == ["True", "False"]

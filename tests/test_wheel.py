@@ -68,7 +68,7 @@ def _model_files(names: list[str], prefix: str) -> list[str]:
 def test_wheel_and_sdist_ship_only_the_default_model(built: dict[str, Path]) -> None:
     default = (ROOT / "models" / "DEFAULT").read_text(encoding="utf-8").strip()
     expected = sorted(["DEFAULT", *(f"{default}/{name}" for name in
-                                    ("meta.json", "model.joblib", "phrasebook.tsv", "stopwords.txt"))])
+                                    ("meta.json", "scoring.npz", "scoring.json", "phrasebook.tsv", "stopwords.txt"))])
     wheel = zipfile.ZipFile(built["wheel"]).namelist()
     assert _model_files(wheel, "tonekit/_models/") == expected
     assert _model_files(zipfile.ZipFile(built["wheel_from_sdist"]).namelist(), "tonekit/_models/") == expected
@@ -76,7 +76,7 @@ def test_wheel_and_sdist_ship_only_the_default_model(built: dict[str, Path]) -> 
         assert _model_files([m.name for m in sdist.getmembers() if m.isfile()], built["sdist"].name.removesuffix(".tar.gz") + "/models/") == expected
     assert not any(name.startswith(("annotations/", "models/", "tests/")) for name in wheel)
     with zipfile.ZipFile(built["wheel"]) as archive:
-        assert archive.read(f"tonekit/_models/{default}/model.joblib") == (ROOT / "models" / default / "model.joblib").read_bytes()
+        assert archive.read(f"tonekit/_models/{default}/scoring.npz") == (ROOT / "models" / default / "scoring.npz").read_bytes()
 
 
 @pytest.mark.slow

@@ -116,7 +116,7 @@ def train_command(annotations_dir: Path, out: Path | None, phrasebook: Path | No
                               ensure_ascii=False))
     else:
         _print_training_report(report)
-        click.echo(f"\nsaved {out} ({(out / 'model.joblib').stat().st_size / 1e6:.2f} MB) in {report['train_seconds']:.1f} s")
+        click.echo(f"\nsaved {out} ({(out / 'scoring.npz').stat().st_size / 1e6:.2f} MB) in {report['train_seconds']:.1f} s")
         if gate is not None and outcome.current_dir is not None:
             _print_gate(gate, outcome.current_dir.name, out.name)
     if outcome.promoted:

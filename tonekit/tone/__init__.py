@@ -13,7 +13,7 @@ from .model import MODEL_FORMAT, ToneModel, softmax, validate_texts
 from .phrasebook import Phrasebook, load_phrasebook, parse_phrasebook
 from .result import DEFAULT_LABELS, INDEX_WEIGHTS, ToneScore, index_formula, tone_index
 from .scoring import clear_model_cache, default_model, score
-from .store import (ARTIFACT, META, PACKAGED_MODELS, PHRASEBOOK_COPY, POINTER, SOURCES, STOPWORDS_COPY, TRAINING_RECORDS,
+from .store import (ARTIFACT, ESTIMATORS, LEGACY_ARTIFACT, META, SCORING_SPEC, convert_model, load_estimators, PACKAGED_MODELS, PHRASEBOOK_COPY, POINTER, SOURCES, STOPWORDS_COPY, TRAINING_RECORDS,
                     annotation_snapshot, checkout_models_dir, default_models_dir, load_model, locate_default_models,
                     model_info, read_meta, read_phrasebook_copy, read_stopwords_copy, read_training_records, resolve_model_dir, save_model, set_default, sha256_file, verify_model,
                     write_training_records)
@@ -25,5 +25,6 @@ __all__ = ["score", "ToneScore", "DEFAULT_LABELS", "INDEX_WEIGHTS", "tone_index"
            "save_model", "verify_model", "read_meta", "resolve_model_dir", "set_default", "default_models_dir",
            "locate_default_models", "checkout_models_dir", "model_info", "SOURCES", "PACKAGED_MODELS",
            "annotation_snapshot", "sha256_file", "write_training_records", "read_training_records",
-           "read_phrasebook_copy", "read_stopwords_copy", "ARTIFACT", "META", "POINTER", "TRAINING_RECORDS",
-           "PHRASEBOOK_COPY", "STOPWORDS_COPY"]
+           "read_phrasebook_copy", "read_stopwords_copy", "convert_model", "load_estimators", "ARTIFACT",
+           "SCORING_SPEC", "ESTIMATORS", "LEGACY_ARTIFACT", "META", "POINTER", "TRAINING_RECORDS", "PHRASEBOOK_COPY",
+           "STOPWORDS_COPY"]

@@ -130,6 +130,21 @@ class _IntTable:
             self.keys[slot], self.values[slot] = key, value
         self.as_dict = dict(zip((int(k) for k in keys), (int(v) for v in values)))
 
+    @classmethod
+    def from_slots(cls, keys: np.ndarray, values: np.ndarray) -> "_IntTable":
+        """The table whose slot arrays (``keys``, ``values``, as built) are given: no probing,
+        for models read from a scoring artifact."""
+        table = cls.__new__(cls)
+        size = len(keys)
+        if size < 16 or size & (size - 1) or len(values) != size:
+            raise ValueError(f"hash table slots must be a power of two >= 16 long, got {size} keys, {len(values)} values")
+        table.bits = size.bit_length() - 1
+        table.keys = np.ascontiguousarray(keys, dtype=np.int64)
+        table.values = np.ascontiguousarray(values, dtype=np.int64)
+        used = table.keys != -1
+        table.as_dict = dict(zip(table.keys[used].tolist(), table.values[used].tolist()))
+        return table
+
     def _slots(self, keys: np.ndarray) -> np.ndarray:
         return ((keys.astype(np.uint64) * _FIB) >> np.uint64(64 - self.bits)).astype(np.int64)
 

@@ -27,9 +27,10 @@ if TYPE_CHECKING:  # scoring never needs scikit-learn itself: keep it out of the
 
 __all__ = ["ToneModel", "validate_texts", "softmax", "MODEL_FORMAT"]
 
-# Bumped whenever the pickled layout of ToneModel or FeatureSpace changes; a model of
-# another format must be retrained, not half-loaded.
-MODEL_FORMAT = 6
+# Bumped whenever the saved layout of a model folder changes; a model of another format must be
+# retrained (or converted, for the pickled formats 5 and 6), not half-loaded. Format 7: the
+# scoring artifact is arrays and JSON (tonekit/tone/artifact.py), not a pickle.
+MODEL_FORMAT = 7
 
 
 def softmax(logits: np.ndarray, *, inplace: bool = False) -> np.ndarray:
@@ -73,7 +74,7 @@ class ToneModel:
     """
 
     space: FeatureSpace
-    estimator: LogisticRegression
+    estimator: LogisticRegression | None  # None for a model read from a scoring artifact
     naive_bayes: ComplementNB | None
     temperature: float = 1.0
     index_weights: Mapping[str, float] = field(default_factory=lambda: dict(INDEX_WEIGHTS))
@@ -105,11 +106,27 @@ class ToneModel:
             return self.__dict__[name]
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
+    @classmethod
+    def from_linear(cls, space: FeatureSpace, weights: np.ndarray, bias: np.ndarray, fitted_labels: Sequence[str], *,
+                    temperature: float = 1.0, index_weights: Mapping[str, float] | None = None,
+                    label_order: Sequence[str] = ()) -> "ToneModel":
+        """A scoring model from the experts' combined weights (columns x labels) and bias, in
+        ``fitted_labels`` order, before calibration: what a scoring artifact stores. It scores
+        exactly as the model it was taken from; it has no scikit-learn estimators."""
+        model = cls(space=space, estimator=None, naive_bayes=None, temperature=float(temperature),
+                    index_weights=dict(INDEX_WEIGHTS if index_weights is None else index_weights),
+                    label_order=tuple(label_order))
+        model._fitted = (np.asarray(weights, dtype=np.float64), np.asarray(bias, dtype=np.float64),
+                         tuple(str(label) for label in fitted_labels))
+        return model
+
     def _fitted_linear(self) -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
         """Weights (columns x labels), bias and labels of the two experts together, in the
         experts' label order. With the naive Bayes expert the model is the product of the two
         experts' probabilities; both are linear in the features, so their log-odds add."""
         if self._fitted is None:
+            if self.estimator is None:
+                raise ValueError("this ToneModel has neither fitted estimators nor combined weights")
             coef = np.asarray(self.estimator.coef_, dtype=np.float64)
             intercept = np.asarray(self.estimator.intercept_, dtype=np.float64)
             if coef.shape[0] == 1:  # scikit-learn stores a two-label model as one row

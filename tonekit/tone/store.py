@@ -1,13 +1,16 @@
-"""Models on disk: ``models/<name>/model.joblib`` plus ``meta.json`` (provenance, sha256s,
-configuration, evaluation), the records the model was trained on (``training.jsonl.gz``), copies
-of the data files that shaped its features (``phrasebook.tsv``, ``stopwords.txt``), and
-``models/DEFAULT``, a pointer file naming the default model. This module is the only one that
-knows that layout, and where the default model is found: ``$TONEKIT_MODEL``, the source
+"""Models on disk: ``models/<name>/`` holds the scoring artifact (``scoring.npz`` arrays and
+``scoring.json``, see :mod:`tonekit.tone.artifact`), the fitted scikit-learn estimators for
+retraining (``estimators.joblib``), ``meta.json`` (provenance, sha256s, configuration,
+evaluation), the records the model was trained on (``training.jsonl.gz``), copies of the data
+files that shaped its features (``phrasebook.tsv``, ``stopwords.txt``); ``models/DEFAULT`` is a
+pointer file naming the default model. This module is the only one that knows that layout, and
+where the default model is found: ``$TONEKIT_MODEL``, the user's workspace, the source
 checkout's ``models/``, or the copy shipped inside the installed package (``tonekit/_models``).
 
-Unpickling runs code, so :func:`load_model` refuses an artifact whose sha256 differs from the
-one recorded at training time, and a folder without ``meta.json``. Only load models you or
-someone you trust trained: a matching sha256 proves the files agree, not who wrote them.
+Loading a model to score reads arrays and JSON only, after checking both files against the
+sha256 in ``meta.json``: it never unpickles. Models of the older pickled format
+(``model.joblib``) load only with ``trusted=True``, because unpickling runs code; a matching
+sha256 proves the files agree, not who wrote them.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import os
 import platform
 import sys
 import warnings
+import zipfile
 from datetime import datetime, timezone
 from importlib import metadata
 from collections.abc import Iterable, Mapping
@@ -30,6 +34,7 @@ import joblib
 
 from ..errors import ModelLoadError, ModelVersionWarning
 from ..resources import parse_data_lines, read_data_text
+from .artifact import ArtifactError, read_scoring_artifact, write_scoring_artifact
 from .features import STOPWORDS_FILE
 from .model import MODEL_FORMAT, ToneModel
 from .phrasebook import Phrasebook, parse_phrasebook
@@ -37,10 +42,15 @@ from .phrasebook import Phrasebook, parse_phrasebook
 __all__ = ["save_model", "load_model", "verify_model", "read_meta", "annotation_snapshot", "default_models_dir",
            "locate_default_models", "checkout_models_dir", "model_info", "resolve_model_dir", "SOURCES",
            "PACKAGED_MODELS", "set_default", "write_training_records", "read_training_records",
-           "read_phrasebook_copy", "read_stopwords_copy", "ARTIFACT", "META", "POINTER", "TRAINING_RECORDS",
+           "read_phrasebook_copy", "read_stopwords_copy", "convert_model", "load_estimators", "ARTIFACT",
+           "SCORING_SPEC", "ESTIMATORS", "LEGACY_ARTIFACT", "META", "POINTER", "TRAINING_RECORDS",
            "PHRASEBOOK_COPY", "STOPWORDS_COPY"]
 
-ARTIFACT = "model.joblib"
+ARTIFACT = "scoring.npz"  # arrays; what loading to score reads, with SCORING_SPEC
+SCORING_SPEC = "scoring.json"
+ESTIMATORS = "estimators.joblib"  # the fitted scikit-learn experts, read only by load_estimators
+LEGACY_ARTIFACT = "model.joblib"  # the whole pickled ToneModel of formats up to 6
+LEGACY_FORMATS = frozenset({5, 6})
 META = "meta.json"
 POINTER = "DEFAULT"
 TRAINING_RECORDS = "training.jsonl.gz"
@@ -211,7 +221,7 @@ def read_meta(folder: Path) -> dict[str, Any]:
     """``meta.json`` of a model folder, or :class:`ModelLoadError` saying why not."""
     meta_path = Path(folder) / META
     if not meta_path.is_file():
-        raise ModelLoadError(f"{folder}: no {META}; refusing to unpickle an artifact of unknown origin. "
+        raise ModelLoadError(f"{folder}: no {META}; refusing to load an artifact of unknown origin. "
                              "Retrain with `tonekit train`, which writes both files")
     try:
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
@@ -253,23 +263,37 @@ def read_stopwords_copy(folder: Path) -> list[str] | None:
     return parse_data_lines(path.read_text(encoding="utf-8")) if path.exists() else None
 
 
+def _write_artifacts(model: ToneModel, out: Path) -> dict[str, str]:
+    """The scoring artifact (arrays and spec) and, when the model has them, the estimators for
+    retraining; the sha256 of each file written, by name."""
+    write_scoring_artifact(model, out / ARTIFACT, out / SCORING_SPEC)
+    written = [ARTIFACT, SCORING_SPEC]
+    if model.estimator is not None:
+        joblib.dump((model.estimator, model.naive_bayes), out / ESTIMATORS, compress=3)
+        written.append(ESTIMATORS)
+    return {name: sha256_file(out / name) for name in written}
+
+
+def _refuse_existing(out: Path) -> None:
+    if (out / META).exists() or (out / ARTIFACT).exists() or (out / LEGACY_ARTIFACT).exists():
+        raise ModelLoadError(f"{out}: a model is already there; choose a new --out folder "
+                             "(models are versioned, never overwritten)")
+
+
 def save_model(model: ToneModel, out: Path | str, *, report: dict, config: dict,
                annotations: Path | str, records: Iterable[Mapping[str, Any]] | None = None,
                phrasebook: Phrasebook | None = None) -> Path:
-    """Write the artifact, then ``meta.json`` with its sha256 and the training provenance.
+    """Write the scoring artifact and the estimators, then ``meta.json`` with their sha256 and
+    the training provenance.
 
     With ``records`` (:meth:`tonekit.training.TrainingData.records`) and ``phrasebook``, the
     folder also keeps the training records and the text of every data file that shaped the
     features (phrasebook, stopwords), with their sha256 in ``meta.json``, so the promotion gate
     can retrain this model's recipe later without the annotations it came from."""
     out = Path(out)
-    if (out / META).exists() or (out / ARTIFACT).exists():
-        raise ModelLoadError(f"{out}: a model is already there; choose a new --out folder "
-                             "(models are versioned, never overwritten)")
+    _refuse_existing(out)
     out.mkdir(parents=True, exist_ok=True)
-    artifact = out / ARTIFACT
-    joblib.dump(model, artifact, compress=3)
-    extras: dict[str, str] = {}
+    extras = _write_artifacts(model, out)
     data_files: dict[str, str] = {}
     if records is not None:
         extras[TRAINING_RECORDS] = sha256_file(write_training_records(out, records))
@@ -285,8 +309,8 @@ def save_model(model: ToneModel, out: Path | str, *, report: dict, config: dict,
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "versions": _versions(),
         "artifact": ARTIFACT,
-        "artifact_sha256": sha256_file(artifact),
-        "artifact_bytes": artifact.stat().st_size,
+        "artifact_sha256": extras.pop(ARTIFACT),
+        "artifact_bytes": (out / ARTIFACT).stat().st_size,
         "annotations": {"path": str(annotations), "sha256": annotation_snapshot(Path(annotations)),
                         "records": report.get("records")},
         "phrasebook": report.get("phrasebook"),
@@ -297,6 +321,33 @@ def save_model(model: ToneModel, out: Path | str, *, report: dict, config: dict,
         "config": config,
         "evaluation": report,
     }
+    (out / META).write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return out
+
+
+def convert_model(source: Path | str, out: Path | str) -> Path:
+    """Rewrite a model of an older, pickled format (``model.joblib``) as a new folder ``out`` in
+    today's format: the scoring artifact, the estimators, the same training records, data copies
+    and ``meta.json`` provenance, plus a ``converted`` entry naming the source and its sha256.
+    The source is unpickled (after its sha256 check), so convert only models you trust; the
+    converted model scores exactly as the source did."""
+    source, out = resolve_model_dir(source), Path(out)
+    _refuse_existing(out)
+    model = load_model(source, trusted=True)
+    old = read_meta(source)
+    if old.get("format") == MODEL_FORMAT:
+        raise ModelLoadError(f"{source}: already in format {MODEL_FORMAT}; nothing to convert")
+    out.mkdir(parents=True, exist_ok=True)
+    extras = _write_artifacts(model, out)
+    kept = {name: digest for name, digest in (old.get("files_sha256") or {}).items() if (source / name).is_file()}
+    for name in kept:
+        (out / name).write_bytes((source / name).read_bytes())
+    meta = {**old, "format": MODEL_FORMAT, "name": out.name, "artifact": ARTIFACT,
+            "artifact_sha256": extras.pop(ARTIFACT), "artifact_bytes": (out / ARTIFACT).stat().st_size,
+            "files_sha256": {**kept, **extras},
+            "converted": {"from": old.get("name", source.name), "from_format": old.get("format"),
+                          "from_sha256": old["artifact_sha256"], "tonekit": _versions()["tonekit"],
+                          "at": datetime.now(timezone.utc).isoformat(timespec="seconds")}}
     (out / META).write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return out
 
@@ -312,29 +363,60 @@ def set_default(models_dir: Path | str, name: str) -> Path:
     return pointer
 
 
-def verify_model(path: Path | str | None = None, *, expected_sha256: str | None = None) -> Path:
-    """Every check :func:`load_model` makes, without unpickling: the artifact to load.
+def _check_sha256(path: Path, expected: str | None, source: str, consequence: str) -> None:
+    if not path.is_file():
+        raise ModelLoadError(f"{path.parent}: {path.name} is missing; retrain with `tonekit train`")
+    actual = sha256_file(path)
+    if expected is not None and actual != expected:
+        raise ModelLoadError(f"{path}: sha256 {actual[:12]}... does not match {source} ({expected[:12]}...); "
+                             f"the file changed after training and {consequence}. Retrain with `tonekit train` or "
+                             "restore the original file")
+
+
+def _check_format(folder: Path, meta: Mapping[str, Any], trusted: bool) -> None:
+    found = meta.get("format")
+    trained_with = (meta.get("versions") or {}).get("tonekit", "?")
+    if isinstance(found, int) and not isinstance(found, bool) and found > MODEL_FORMAT:
+        raise ModelLoadError(f"{folder}: model format {found} was written by a newer tonekit ({trained_with}); "
+                             f"this tonekit {_versions()['tonekit']} reads formats up to {MODEL_FORMAT}. Upgrade: "
+                             "pip install --upgrade tonekit")
+    if found == MODEL_FORMAT:
+        return
+    if found in LEGACY_FORMATS and (folder / LEGACY_ARTIFACT).is_file():
+        if not trusted:
+            raise ModelLoadError(f"{folder}: a pickled model of format {found} (tonekit {trained_with}); loading it "
+                                 "would unpickle code, which tonekit does only for a model you trust: "
+                                 "load_model(path, trusted=True), or convert it once with `tonekit convert-model "
+                                 f"{folder} --out NEW_FOLDER` (it then loads without unpickling)")
+        return
+    raise ModelLoadError(f"{folder}: model format {found!r} was written by another tonekit ({trained_with}); this one "
+                         f"reads format {MODEL_FORMAT} (and older pickled formats with trusted=True). Retrain with "
+                         "`tonekit train`")
+
+
+def verify_model(path: Path | str | None = None, *, expected_sha256: str | None = None,
+                 trusted: bool = False) -> Path:
+    """Every check :func:`load_model` makes, without loading: the artifact to load.
 
     A parent process that hands the loading to workers calls this to fail fast."""
     folder = resolve_model_dir(path)
     meta = read_meta(folder)
-    artifact = folder / str(meta.get("artifact", ARTIFACT))
-    if not artifact.is_file():
-        raise ModelLoadError(f"{folder}: {artifact.name} is missing; retrain with `tonekit train`")
-    actual = sha256_file(artifact)
+    _check_format(folder, meta, trusted)
+    legacy = meta.get("format") != MODEL_FORMAT
+    artifact = folder / (LEGACY_ARTIFACT if legacy else ARTIFACT)
+    consequence = "will not be unpickled" if legacy else "will not be loaded"
     for source, expected in (("meta.json", meta["artifact_sha256"]), ("expected_sha256", expected_sha256)):
-        if expected is not None and actual != expected:
-            raise ModelLoadError(f"{artifact}: sha256 {actual[:12]}... does not match {source} "
-                                 f"({expected[:12]}...); the file changed after training and will not be "
-                                 "unpickled. Retrain with `tonekit train` or restore the original file")
-    if meta.get("format") != MODEL_FORMAT:
-        raise ModelLoadError(f"{folder}: model format {meta.get('format')!r} was written by another tonekit; "
-                             f"this one reads format {MODEL_FORMAT}. Retrain with `tonekit train`")
+        _check_sha256(artifact, expected, source, consequence)
+    if not legacy:
+        spec_sha = (meta.get("files_sha256") or {}).get(SCORING_SPEC)
+        if not isinstance(spec_sha, str):
+            raise ModelLoadError(f"{folder / META}: no sha256 for {SCORING_SPEC}; retrain with `tonekit train`")
+        _check_sha256(folder / SCORING_SPEC, spec_sha, "meta.json", consequence)
     trained = meta.get("versions", {})
     current = _versions()
     differing = [f"{name} {trained.get(name)} (now {current[name]})" for name in ("scikit-learn", "numpy", "scipy")
                  if trained.get(name) not in (None, current[name])]
-    if differing:
+    if differing and legacy:
         warnings.warn(f"{folder.name} was trained with {', '.join(differing)}; retrain with `tonekit train` "
                       "if scores look wrong", ModelVersionWarning, stacklevel=2)
     return artifact
@@ -347,13 +429,41 @@ def _register_pickled_paths() -> None:
             sys.modules[old] = importlib.import_module(new)
 
 
-def load_model(path: Path | str | None = None, *, expected_sha256: str | None = None) -> ToneModel:
-    """Load a model folder after checking its artifact against ``meta.json`` (and, if given,
-    against ``expected_sha256``); warn if it was trained with other library versions."""
-    artifact = verify_model(path, expected_sha256=expected_sha256)
-    _register_pickled_paths()
-    model = joblib.load(artifact)
-    if not isinstance(model, ToneModel):
-        raise ModelLoadError(f"{artifact}: holds a {type(model).__name__}, not a tonekit ToneModel")
-    return model
+def load_model(path: Path | str | None = None, *, expected_sha256: str | None = None,
+               trusted: bool = False) -> ToneModel:
+    """Load a model folder to score, after checking its files against ``meta.json`` (and, if
+    given, the artifact against ``expected_sha256``).
 
+    Today's format is arrays and JSON: nothing is unpickled. A model of an older, pickled format
+    loads only with ``trusted=True`` (unpickling runs code; convert it with
+    :func:`convert_model`)."""
+    artifact = verify_model(path, expected_sha256=expected_sha256, trusted=trusted)
+    if artifact.name == LEGACY_ARTIFACT:
+        _register_pickled_paths()
+        model = joblib.load(artifact)
+        if not isinstance(model, ToneModel):
+            raise ModelLoadError(f"{artifact}: holds a {type(model).__name__}, not a tonekit ToneModel")
+        return model
+    try:
+        return read_scoring_artifact(artifact, artifact.parent / SCORING_SPEC)
+    except (ArtifactError, OSError, zipfile.BadZipFile) as error:
+        raise ModelLoadError(f"{artifact.parent}: the scoring artifact is unreadable ({error}); retrain with "
+                             "`tonekit train`") from None
+
+
+def load_estimators(path: Path | str | None = None) -> tuple[Any, Any]:
+    """The scikit-learn estimators a model was fitted with (logistic regression, naive Bayes or
+    None), for retraining and inspection; this unpickles, after the sha256 check."""
+    folder = resolve_model_dir(path)
+    meta = read_meta(folder)
+    _check_format(folder, meta, trusted=True)
+    if meta.get("format") != MODEL_FORMAT:
+        model = load_model(folder, trusted=True)
+        return model.estimator, model.naive_bayes
+    expected = (meta.get("files_sha256") or {}).get(ESTIMATORS)
+    if not isinstance(expected, str):
+        raise ModelLoadError(f"{folder}: kept no {ESTIMATORS} (a converted or scoring-only model); retrain with "
+                             "`tonekit train` to get the estimators")
+    _check_sha256(folder / ESTIMATORS, expected, "meta.json", "will not be unpickled")
+    estimator, naive_bayes = joblib.load(folder / ESTIMATORS)
+    return estimator, naive_bayes
