@@ -2,6 +2,8 @@
 
 The default model ships inside the package as ``tonekit/_models``: setuptools maps that data
 package onto the top-level ``models/`` folder, so the repository keeps one copy of the model.
+The annotations and the seed articles ship the same way (``tonekit/_annotations``,
+``tonekit/_seeds``): ``tonekit init`` seeds a new workspace with them.
 Only the folder ``models/DEFAULT`` names ships, with the pointer, and only what scoring and
 ``tonekit info`` read. This is in setup.py, not pyproject.toml, because the folder's name is
 read from the pointer at build time.
@@ -32,7 +34,9 @@ def default_model_files() -> list[str]:
 
 
 setup(
-    packages=[*find_namespace_packages(include=["tonekit", "tonekit.*"]), "tonekit._models"],
-    package_dir={"tonekit._models": "models"},
-    package_data={"tonekit": ["data/*.txt", "data/*.json", "data/*.tsv"], "tonekit._models": default_model_files()},
+    packages=[*find_namespace_packages(include=["tonekit", "tonekit.*"]), "tonekit._models", "tonekit._annotations",
+              "tonekit._seeds"],
+    package_dir={"tonekit._models": "models", "tonekit._annotations": "annotations", "tonekit._seeds": "seeds"},
+    package_data={"tonekit": ["data/*.txt", "data/*.json", "data/*.tsv"], "tonekit._models": default_model_files(),
+                  "tonekit._annotations": ["*.md", "**/*.jsonl"], "tonekit._seeds": ["*.txt"]},
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 __all__ = ["TonekitError", "PipelineNotInstalledError", "InvalidModeError", "BratFormatError",
            "ReportInputError", "AnnotationError", "ModelLoadError", "PhrasebookError", "SchedulerError",
-           "ResultsProvenanceError", "ModelVersionWarning"]
+           "ResultsProvenanceError", "WorkspaceError", "ModelVersionWarning"]
 
 
 class TonekitError(Exception):
@@ -46,6 +46,10 @@ class SchedulerError(TonekitError):
 class ResultsProvenanceError(TonekitError, ValueError):
     """A results file made by another model or mode (or of unknown provenance) than the run
     that would append to it; the message names both and the ways out."""
+
+
+class WorkspaceError(TonekitError):
+    """A workspace (``tonekit init``) that is missing, incomplete or would be overwritten."""
 
 
 class ModelVersionWarning(UserWarning):

@@ -60,7 +60,7 @@ def stdin_format_option(default: str | None, what: str):  # type: ignore[no-unty
 
 def model_option(function):  # type: ignore[no-untyped-def]
     return click.option("--model", "model_path", type=click.Path(path_type=Path), default=None,
-                        help="Model folder, or a models/ folder with a DEFAULT pointer (default: $TONEKIT_MODEL, "
+                        help="Model folder, or a models/ folder with a DEFAULT pointer (default: $TONEKIT_MODEL, the workspace's models/, "
                         "the checkout's models/, or the model shipped in the package; see `tonekit info`).")(function)
 
 

@@ -108,7 +108,8 @@ def _score_articles(inputs: tuple[str, ...], fmt: str, explain: int, mode: str, 
         sys.exit(1)
 
 
-_SOURCES = {"argument": "--model", "env": "$TONEKIT_MODEL", "checkout": "the checkout's models/",
+_SOURCES = {"argument": "--model", "env": "$TONEKIT_MODEL", "workspace": "the workspace's models/",
+            "checkout": "the checkout's models/",
             "package": "shipped in the package"}
 
 

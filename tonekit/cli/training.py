@@ -12,6 +12,7 @@ from ..errors import TonekitError
 from ._app import fail, load_model_or_fail, main, model_option, stdin_format_option, truncate
 from ..inputs import iter_items
 from ..quotes import MODES
+from .workspace import workspace_option, workspace_paths
 
 
 @main.group("annotations")
@@ -20,16 +21,24 @@ def annotations_group() -> None:
 
 
 @annotations_group.command("check")
-@click.argument("folder", type=click.Path(path_type=Path), default="annotations")
+@click.argument("folder", type=click.Path(path_type=Path), required=False)
 @click.option("--seeds", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder of seed articles (default: seeds/ beside the annotations folder).")
-def annotations_check_command(folder: Path, seeds: Path | None) -> None:
-    """Report every problem in FOLDER's .jsonl files as file:line: reason; exit 1 if any."""
-    from ..training import check, iter_files
+              help="Folder of seed articles (default: the workspace's seeds/, or seeds/ beside FOLDER).")
+@workspace_option
+def annotations_check_command(folder: Path | None, seeds: Path | None, workspace_dir: Path | None) -> None:
+    """Report every problem in FOLDER's .jsonl files as file:line: reason; exit 1 if any.
+    FOLDER defaults to the workspace's annotations/."""
+    from ..training import check, iter_files, seed_note
 
+    workspace, folder = workspace_paths(workspace_dir, folder)
+    if seeds is None and workspace is not None and folder == workspace.annotations:
+        seeds = workspace.seeds
     problems = check(folder, seeds)
     for problem in problems:
         click.echo(str(problem))
+    note = seed_note(folder, seeds)
+    if note:
+        click.echo(note, err=True)
     if problems:
         click.echo(f"{len(problems)} problem(s)", err=True)
         sys.exit(1)
@@ -40,13 +49,17 @@ def annotations_check_command(folder: Path, seeds: Path | None) -> None:
 @click.argument("todo", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--by", required=True, help="Who reviewed the labels; recorded as their vote.")
 @click.option("--annotations", "annotations_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              default=Path("annotations"), show_default=True)
+              default=None, help="Annotation folder (default: the workspace's annotations/).")
 @click.option("--into", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Annotation file to create (default: ANNOTATIONS/imported/<todo name>.jsonl).")
-def annotations_import_command(todo: Path, by: str, annotations_dir: Path, into: Path | None) -> None:
+@workspace_option
+def annotations_import_command(todo: Path, by: str, annotations_dir: Path | None, into: Path | None,
+                               workspace_dir: Path | None) -> None:
     """Import a reviewed to-do file (JSON Lines or CSV from `tonekit annotate`) as annotation
     records. Every row is checked first; on any problem nothing is written."""
     from ..training import import_todo
+
+    _, annotations_dir = workspace_paths(workspace_dir, annotations_dir)
 
     try:
         target, count = import_todo(todo, annotations_dir, by=by, into=into)
@@ -56,13 +69,16 @@ def annotations_import_command(todo: Path, by: str, annotations_dir: Path, into:
 
 
 @annotations_group.command("stats")
-@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path), default="annotations")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path), required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the statistics as one JSON object.")
-def annotations_stats_command(folder: Path, as_json: bool) -> None:
-    """Counts per label, source, register and speaker side, and two-vote agreement (Cohen's kappa)."""
+@workspace_option
+def annotations_stats_command(folder: Path | None, as_json: bool, workspace_dir: Path | None) -> None:
+    """Counts per label, source, register and speaker side, and two-vote agreement (Cohen's kappa).
+    FOLDER defaults to the workspace's annotations/."""
     from ..training import check, load_records, stats
 
-    problems = check(folder)
+    workspace, folder = workspace_paths(workspace_dir, folder)
+    problems = check(folder, workspace.seeds if workspace is not None and folder == workspace.annotations else None)
     if problems:
         fail(f"{len(problems)} problem(s) in the annotations; run `tonekit annotations check {folder}` (first: {problems[0]})")
     figures = stats(load_records(folder))
@@ -83,10 +99,11 @@ def annotations_stats_command(folder: Path, as_json: bool) -> None:
 
 
 @main.command("train")
-@click.option("--annotations", "annotations_dir", type=click.Path(path_type=Path), default=Path("annotations"),
-              show_default=True, help="Annotation folder (GUIDELINE.md and *.jsonl).")
+@click.option("--annotations", "annotations_dir", type=click.Path(path_type=Path), default=None,
+              help="Annotation folder (GUIDELINE.md and *.jsonl; default: the workspace's annotations/).")
 @click.option("--out", type=click.Path(path_type=Path), default=None,
-              help="New model folder (default: models/tone-<annotation sha256 prefix>). Never overwritten.")
+              help="New model folder (default: the workspace's models/tone-<annotation sha256 prefix>). "
+                   "Never overwritten.")
 @click.option("--phrasebook", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="Phrasebook TSV (default: the one shipped in tonekit/data).")
 @click.option("--force", is_flag=True, help="Make the new model the default even if the gate refuses it.")
@@ -95,19 +112,25 @@ def annotations_stats_command(folder: Path, as_json: bool) -> None:
               help="Real labelled statements (JSON Lines: text, label) to report the model's figures on; "
                    "only measured, never trained on.")
 @click.option("--json", "as_json", is_flag=True, help="Print the evaluation report as JSON.")
-def train_command(annotations_dir: Path, out: Path | None, phrasebook: Path | None, force: bool, no_promote: bool,
-                  dev: Path | None, as_json: bool) -> None:
-    """Train a tone model on ANNOTATIONS, evaluate it, save it in a new versioned folder, and
-    make it the default (models/DEFAULT) if it is not worse than the current default on the
-    same held-out split (macro-F1 may drop by at most 0.01; --force overrides).
+@workspace_option
+def train_command(annotations_dir: Path | None, out: Path | None, phrasebook: Path | None, force: bool,
+                  no_promote: bool, dev: Path | None, as_json: bool, workspace_dir: Path | None) -> None:
+    """Train a tone model on ANNOTATIONS, evaluate it, save it in a new versioned folder of the
+    workspace's models/, and make it the default (models/DEFAULT) if it is not worse than the
+    current default on the same held-out split (macro-F1 may drop by at most 0.01; --force
+    overrides). Outside a workspace, --annotations and --out say where.
 
     Exit status: 0 trained (and promoted unless --no-promote), 1 error (nothing written),
     3 trained but not promoted because the gate refused it."""
     from ..training import retrain
 
+    workspace, annotations_dir = workspace_paths(workspace_dir, annotations_dir)
+    if workspace is None and out is None:
+        fail("not in a tonekit workspace, so there is no models/ folder to train into: pass --out DIR/NAME, or "
+             "create a workspace with `tonekit init DIR` and run from inside it (or pass --workspace DIR)")
     try:
-        outcome = retrain(annotations_dir, out=out, phrasebook=phrasebook, force=force, promote=not no_promote,
-                          dev=dev)
+        outcome = retrain(annotations_dir, workspace.models if workspace is not None else None, out=out,
+                          phrasebook=phrasebook, force=force, promote=not no_promote, dev=dev)
     except TonekitError as exc:
         fail(str(exc))
     report, out, gate = outcome.report, outcome.model_dir, outcome.gate
@@ -189,17 +212,23 @@ def _print_training_report(report: dict) -> None:
               help="Default: from the --out extension (.csv or .jsonl).")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Keep the N most uncertain quotes.")
 @click.option("--annotations", "annotations_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              default=Path("annotations"), show_default=True, help="Quotes already annotated here are dropped.")
+              default=None, help="Quotes already annotated here are dropped (default: the workspace's annotations/).")
 @click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True, help="Quote extraction mode.")
 @stdin_format_option("jsonl", "")
 @model_option
-def annotate_command(inputs: tuple[str, ...], out: Path, fmt: str | None, limit: int | None, annotations_dir: Path,
-                     mode: str, stdin_format: str, model_path: Path | None) -> None:
+@workspace_option
+def annotate_command(inputs: tuple[str, ...], out: Path, fmt: str | None, limit: int | None,
+                     annotations_dir: Path | None, mode: str, stdin_format: str, model_path: Path | None,
+                     workspace_dir: Path | None) -> None:
     """Pre-annotate the quotes of new articles (INPUTS as for `tonekit batch`): the model's
     suggested label and scores, most uncertain first, in the annotation schema. Confirm or
     correct `label`, then `tonekit annotations import`."""
     from ..training import suggest, write_todo
 
+    _, annotations_dir = workspace_paths(workspace_dir, annotations_dir)
+    if out.exists():
+        fail(f"{out}: already exists; choose another --out file (a to-do file may hold your labels, so it is "
+             "never overwritten)")
     fmt = fmt or ("csv" if out.suffix.lower() == ".csv" else "jsonl")
     model = load_model_or_fail(model_path)
     try:

@@ -33,14 +33,15 @@ from typing import Any
 import joblib
 
 from ..errors import ModelLoadError, ModelVersionWarning
-from ..resources import parse_data_lines, read_data_text
+from ..resources import checkout_root, parse_data_lines, read_data_text
+from ..workspace import workspace_root
 from .artifact import ArtifactError, read_scoring_artifact, write_scoring_artifact
 from .features import STOPWORDS_FILE
 from .model import MODEL_FORMAT, ToneModel
 from .phrasebook import Phrasebook, parse_phrasebook
 
 __all__ = ["save_model", "load_model", "verify_model", "read_meta", "annotation_snapshot", "default_models_dir",
-           "locate_default_models", "checkout_models_dir", "model_info", "resolve_model_dir", "SOURCES",
+           "locate_default_models", "checkout_models_dir", "workspace_models_dir", "model_info", "resolve_model_dir", "SOURCES",
            "PACKAGED_MODELS", "set_default", "write_training_records", "read_training_records",
            "read_phrasebook_copy", "read_stopwords_copy", "convert_model", "load_estimators", "ARTIFACT",
            "SCORING_SPEC", "ESTIMATORS", "LEGACY_ARTIFACT", "META", "POINTER", "TRAINING_RECORDS",
@@ -94,20 +95,22 @@ def _versions() -> dict[str, str]:
 
 
 # Where the default model is looked for, in this order (see :func:`locate_default_models`).
-SOURCES = ("env", "checkout", "package")
+SOURCES = ("env", "workspace", "checkout", "package")
 # the package's own copy: setup.py maps the data package tonekit._models onto models/ at build time
 PACKAGED_MODELS = Path(__file__).resolve().parents[1] / "_models"
+
+
+def workspace_models_dir() -> Path | None:
+    """The ``models/`` folder of the workspace the current folder is in, or None."""
+    root = workspace_root()
+    return root / "models" if root is not None else None
 
 
 def checkout_models_dir() -> Path | None:
     """The ``models/`` folder of the source checkout tonekit runs from (an editable install or
     the checkout on ``sys.path``), or None when tonekit runs from an installed package."""
-    root = Path(__file__).resolve().parents[2]
-    try:
-        is_checkout = 'name = "tonekit"' in (root / "pyproject.toml").read_text(encoding="utf-8")
-    except OSError:
-        is_checkout = False
-    return root / "models" if is_checkout else None
+    root = checkout_root()
+    return root / "models" if root is not None else None
 
 
 def _holds_model(folder: Path) -> bool:
@@ -117,15 +120,21 @@ def _holds_model(folder: Path) -> bool:
 def locate_default_models() -> tuple[Path, str]:
     """The folder the default model comes from and which source it is (one of :data:`SOURCES`):
     ``$TONEKIT_MODEL`` if set (a model folder, or a ``models/`` folder with a ``DEFAULT``
-    pointer), else the ``models/`` folder of this source checkout when tonekit runs from one and
-    it holds a model, else the model shipped inside the installed package. Raises
+    pointer), else the ``models/`` folder of the workspace the current folder is in, when it
+    holds a model, else the ``models/`` folder of this source checkout when tonekit runs from
+    one and it holds a model, else the model shipped inside the installed package. Raises
     :class:`ModelLoadError` naming every place it looked when none holds a model."""
     env = os.environ.get(MODEL_ENV)
     if env:
         return Path(env), "env"
     looked = [f"${MODEL_ENV} (not set)"]
+    workspace = workspace_models_dir()
     checkout = checkout_models_dir()
-    if checkout is not None:
+    if workspace is not None:
+        if _holds_model(workspace):
+            return workspace, "checkout" if workspace == checkout else "workspace"
+        looked.append(f"the workspace's {workspace} (no {POINTER} pointer yet)")
+    if checkout is not None and checkout != workspace:
         if _holds_model(checkout):
             return checkout, "checkout"
         looked.append(f"the checkout's {checkout} (no {POINTER} pointer)")
@@ -135,7 +144,7 @@ def locate_default_models() -> tuple[Path, str]:
                   "its model)" if checkout is None else f"the package's {PACKAGED_MODELS} (only built wheels have it)")
     raise ModelLoadError("no tone model found; looked at " + ", ".join(looked) + ". Fix: point $TONEKIT_MODEL "
                          "(or --model) at a model folder, reinstall tonekit from a wheel or sdist (they ship the "
-                         "default model), or train one with `tonekit train --out models/NAME` in a checkout")
+                         "default model), or train one with `tonekit train` in a workspace (`tonekit init DIR`)")
 
 
 def default_models_dir() -> Path:
@@ -163,20 +172,27 @@ def _resolve(path: Path | str | None) -> tuple[Path, str]:
         folder = Path(path)
     else:
         folder, source = locate_default_models()
+    pointer: Path | None = None
     if (folder / POINTER).is_file() and not (folder / META).exists():
-        name = (folder / POINTER).read_text(encoding="utf-8").strip()
+        pointer = folder / POINTER
+        name = pointer.read_text(encoding="utf-8").strip()
         if not name or "/" in name or "\\" in name or name in {".", ".."}:
-            raise ModelLoadError(f"{folder / POINTER}: must hold the name of a model folder in {folder}, "
-                                 f"got {name!r}")
+            raise ModelLoadError(f"{pointer}: must hold the name of a model folder in {folder}, got {name!r}")
         folder = folder / name
-    hint = {"argument": "pass a model folder (holding meta.json and model.joblib) or a models/ folder with a "
+    hint = {"argument": "pass a model folder (holding meta.json and scoring.npz) or a models/ folder with a "
                         "DEFAULT pointer",
             "env": f"${MODEL_ENV} names it; point it at a model folder or a models/ folder with a DEFAULT pointer, "
                    "or unset it to use the default model",
+            "workspace": f"fix the workspace's {POINTER} pointer, or train one with `tonekit train`",
             "checkout": f"fix the checkout's {POINTER} pointer, or train one with `tonekit train --out models/NAME`",
             "package": "the installed package is incomplete; reinstall tonekit, or point "
                        f"${MODEL_ENV} at a model folder"}[source]
     if not folder.is_dir():
+        if pointer is not None:
+            present = sorted(p.name for p in folder.parent.iterdir() if (p / META).is_file())
+            raise ModelLoadError(f"{pointer} names {folder.name!r}, which is not a folder in {folder.parent} (model "
+                                 f"folders there: {', '.join(present) or 'none'}). Fix: write the name of one of them "
+                                 "into it, or train one with `tonekit train`")
         raise ModelLoadError(f"no tone model at {folder}: {hint}")
     if not (folder / META).exists() and not (folder / ARTIFACT).exists():
         raise ModelLoadError(f"no tone model at {folder}: it holds neither {META} nor a {POINTER} pointer; {hint}")

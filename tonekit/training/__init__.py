@@ -13,7 +13,7 @@ from typing import Any
 
 __all__ = ["train", "TrainConfig", "TrainingData", "TrainResult", "load_training_data", "fit_model",
            "cross_validate", "out_of_fold_logits", "grouped_folds", "seed_held_out", "GateReport", "compare",
-           "held_out_groups", "TOLERANCE", "retrain", "RetrainOutcome", "classification_figures", "expected_calibration_error", "check",
+           "held_out_groups", "TOLERANCE", "retrain", "RetrainOutcome", "classification_figures", "expected_calibration_error", "check", "seed_note", "seeds_folder",
            "iter_files", "load_records", "load_labels", "load_label_weights", "stats", "cohen_kappa", "Problem",
            "DEFAULT_LABELS", "suggest", "write_todo", "import_todo", "normalise_text", "DEFAULT_GROUP_WEIGHTS",
            "real_held_out_temperature", "MIN_REAL_FOR_CALIBRATION",
@@ -25,7 +25,7 @@ _HOMES = {"fit": ["train", "TrainConfig", "TrainingData", "TrainResult", "load_t
           "labelled": ["read_labelled", "labelled_figures", "evaluate_labelled"],
           "gate": ["GateReport", "compare", "held_out_groups", "TOLERANCE", "retrain", "RetrainOutcome"],
           "metrics": ["classification_figures", "expected_calibration_error"],
-          "annotations": ["check", "iter_files", "load_records", "load_labels", "load_label_weights", "stats",
+          "annotations": ["check", "seed_note", "seeds_folder", "iter_files", "load_records", "load_labels", "load_label_weights", "stats",
                           "cohen_kappa", "Problem", "DEFAULT_LABELS"],
           "annotate": ["suggest", "write_todo", "import_todo", "normalise_text"]}
 _LAZY = {name: module for module, names in _HOMES.items() for name in names}

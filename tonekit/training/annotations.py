@@ -17,7 +17,8 @@ from typing import Any
 from ..errors import AnnotationError
 from ..tone import DEFAULT_LABELS
 
-__all__ = ["FIELDS", "OPTIONAL_FIELDS", "Problem", "load_labels", "iter_files", "check", "load_records",
+__all__ = ["FIELDS", "OPTIONAL_FIELDS", "Problem", "load_labels", "iter_files", "check", "seed_note", "seeds_folder",
+           "load_records",
            "cohen_kappa", "stats", "DEFAULT_LABELS"]
 
 FIELDS = ("id", "text", "label", "source", "doc", "start", "end", "speaker", "kind", "register", "votes", "note")
@@ -121,6 +122,14 @@ def _seed_problems(record: dict, seeds: Path) -> list[str]:
     start, end, doc = record.get("start"), record.get("end"), record.get("doc")
     if not isinstance(start, int) or not isinstance(end, int):
         return ["seed records need integer start and end offsets into seeds/<doc>"]
+    if not seeds.is_dir():  # no articles to check against (see seed_note): the record's own consistency
+        text = record.get("text")
+        if not isinstance(doc, str) or not doc.strip():
+            return ["seed records need doc, the file name of their article in seeds/"]
+        if not 0 <= start < end or not isinstance(text, str) or end - start != len(text):
+            return [f"offsets {start}:{end} cannot hold the record's text ({len(text) if isinstance(text, str) else 0} "
+                    "characters)"]
+        return []
     path = seeds / str(doc)
     if not path.is_file():
         return [f"doc {doc!r} is not a file in {seeds}"]
@@ -130,12 +139,38 @@ def _seed_problems(record: dict, seeds: Path) -> list[str]:
     return []
 
 
+def seeds_folder(folder: Path, seeds: Path | None = None) -> Path:
+    """Where the seed records' articles are looked for: ``seeds``, else ``seeds/`` beside the
+    annotations folder (as in a workspace and in this repository)."""
+    return Path(seeds) if seeds is not None else Path(folder).parent / "seeds"
+
+
+def seed_note(folder: Path, seeds: Path | None = None) -> str | None:
+    """What :func:`check` could not check, or None: without the seed articles, seed records are
+    checked for their own consistency only."""
+    where = seeds_folder(folder, seeds)
+    if where.is_dir():
+        return None
+    count = 0
+    for path in iter_files(Path(folder)) if Path(folder).is_dir() else ():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                continue  # check() reports it
+            count += isinstance(record, dict) and record.get("source") == "seed"
+    if not count:
+        return None
+    return (f"note: {where} is not a folder, so {count} seed record(s) were checked for their own consistency only, "
+            "not against their articles; pass --seeds DIR (or work in a workspace: `tonekit init DIR`) to check them")
+
+
 def check(folder: Path, seeds: Path | None = None) -> list[Problem]:
     """Every problem in every annotation file of ``folder``; an empty list means valid."""
     folder = Path(folder)
     if not folder.is_dir():
         return [Problem(folder, 0, "not a folder of annotation files")]
-    seeds = seeds if seeds is not None else folder.parent / "seeds"
+    seeds = seeds_folder(folder, seeds)
     labels = load_labels(folder)
     problems: list[Problem] = []
     first_seen: dict[str, tuple[Path, int]] = {}
