@@ -77,10 +77,13 @@ def test_the_whole_loop(small_annotations: Path, tmp_path: Path, root: Path) -> 
     code, output = _invoke("annotations", "import", str(todo), "--by", "reviewer", "--annotations", str(annotations),
                            "--into", str(annotations / "imported" / "again.jsonl"))
     assert code == 1 and "already annotated" in output and not (annotations / "imported" / "again.jsonl").exists()
-    # annotating again drops what was just imported
+    # annotating again drops what was just imported (into a new to-do file: an old one is never overwritten)
     assert _invoke("annotate", str(root / "seeds"), "--annotations", str(annotations), "--model", str(models),
-                   "--mode", "fast", "--limit", "12", "--out", str(todo))[0] == 0
-    assert not {json.loads(line)["text"] for line in todo.read_text().splitlines()} & {r["text"] for r in imported}
+                   "--mode", "fast", "--limit", "12", "--out", str(todo))[0] == 1
+    again = tmp_path / "todo-2.jsonl"
+    assert _invoke("annotate", str(root / "seeds"), "--annotations", str(annotations), "--model", str(models),
+                   "--mode", "fast", "--limit", "12", "--out", str(again))[0] == 0
+    assert not {json.loads(line)["text"] for line in again.read_text().splitlines()} & {r["text"] for r in imported}
 
     # add a file of good annotations and retrain: the gate compares and promotes
     _copy_batch(root, annotations / "authored" / "batch-w3.jsonl", "batch-w3.jsonl", 160)

@@ -121,6 +121,12 @@ def test_pickled_models_load_only_when_trusted_and_convert_exactly(saved: Path, 
     assert [load_model(converted).score(t).scores for t in texts] == [trusted.score(t).scores for t in texts]
     with pytest.raises(ModelLoadError, match="already in format"):
         convert_model(converted, tmp_path / "again")
+    from click.testing import CliRunner
+
+    from tonekit.cli import main
+
+    result = CliRunner().invoke(main, ["convert-model", str(legacy), "--out", str(tmp_path / "by-cli")])
+    assert result.exit_code == 0 and load_model(tmp_path / "by-cli").labels == trusted.labels, result.output
     with pytest.raises(ModelLoadError, match="already there"):
         convert_model(legacy, converted)
 
@@ -164,12 +170,21 @@ def test_environment_variable_names_the_model(copy: Path, monkeypatch: pytest.Mo
         load_model()
 
 
-def test_lookup_order_env_then_checkout_then_package(copy: Path, tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_lookup_order_env_then_workspace_then_checkout_then_package(copy: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     from tonekit.tone import store
+    from tonekit.workspace import init_workspace
 
     monkeypatch.delenv("TONEKIT_MODEL", raising=False)
-    assert store.locate_default_models() == (Path(__file__).resolve().parent.parent / "models", "checkout")
+    monkeypatch.chdir(ROOT)  # the repository is a workspace and the checkout: reported as the checkout
+    assert store.locate_default_models() == (ROOT / "models", "checkout")
+    workspace = init_workspace(tmp_path / "ws")
+    monkeypatch.chdir(workspace.seeds)
+    assert store.locate_default_models() == (ROOT / "models", "checkout")  # no model of its own yet
+    shutil.copytree(copy, workspace.models / copy.name)
+    set_default(workspace.models, copy.name)
+    assert store.locate_default_models() == (workspace.models.resolve(), "workspace")
+    monkeypatch.chdir(tmp_path)
     packaged = tmp_path / "site-packages" / "tonekit" / "_models"
     shutil.copytree(copy.parent, packaged)
     set_default(packaged, copy.name)
@@ -189,6 +204,7 @@ def test_no_model_anywhere_says_where_it_looked(tmp_path: Path, monkeypatch: pyt
     from tonekit.tone import store
 
     monkeypatch.delenv("TONEKIT_MODEL", raising=False)
+    monkeypatch.chdir(tmp_path)  # in no workspace
     monkeypatch.setattr(store, "checkout_models_dir", lambda: None)
     monkeypatch.setattr(store, "PACKAGED_MODELS", tmp_path / "tonekit" / "_models")
     with pytest.raises(ModelLoadError) as error:
@@ -205,6 +221,7 @@ def test_training_never_writes_into_the_package(copy: Path, monkeypatch: pytest.
     packaged = copy.parent
     set_default(packaged, copy.name)
     monkeypatch.delenv("TONEKIT_MODEL", raising=False)
+    monkeypatch.chdir(copy)  # in no workspace
     monkeypatch.setattr(store, "checkout_models_dir", lambda: None)
     monkeypatch.setattr(store, "PACKAGED_MODELS", packaged)
     monkeypatch.setattr(gate, "PACKAGED_MODELS", packaged)

@@ -28,7 +28,7 @@ import pytest
 from tonekit.tone import read_meta
 
 ROOT = Path(__file__).resolve().parent.parent
-BUILD_INPUTS = ("pyproject.toml", "setup.py", "README.md", "tonekit", "models")
+BUILD_INPUTS = ("pyproject.toml", "setup.py", "README.md", "tonekit", "models", "annotations", "seeds")
 IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", "build", "dist")
 
 
@@ -107,3 +107,12 @@ def test_installed_wheel_scores_with_its_own_model_outside_the_checkout(built: d
     assert not Path(info["path"]).resolve().is_relative_to(ROOT)
     assert (info["model"], info["sha256"]) == (shipped["name"], shipped["artifact_sha256"])
     assert info["annotations"]["sha256"] == shipped["annotations"]["sha256"]
+
+    # a workspace from the installed package alone: our annotations and seeds, checkable there
+    tonekit = str(venv / "bin" / "tonekit")
+    _run([tonekit, "init", "ws"], **kwargs)
+    workspace = elsewhere / "ws"
+    assert (workspace / "annotations" / "GUIDELINE.md").read_bytes() == (ROOT / "annotations" / "GUIDELINE.md").read_bytes()
+    assert sorted(p.name for p in (workspace / "seeds").iterdir()) == sorted(p.name for p in (ROOT / "seeds").glob("*.txt"))
+    checked = _run([tonekit, "annotations", "check"], cwd=workspace, env=env)
+    assert checked.startswith("ok: ") and read_meta(Path(info["path"]))["format"] == shipped["format"]
