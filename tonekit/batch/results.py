@@ -152,7 +152,7 @@ def completed_ids(path: Path, provenance: Mapping[str, Any] | None = None) -> se
         return set()
     done: set[str] = set()
     keep = 0  # byte offset after the last whole record
-    others: dict[tuple, dict[str, Any] | None] = {}  # provenances in the file that differ from the run's
+    others: dict[tuple[Any, ...], dict[str, Any] | None] = {}  # provenances in the file that differ from the run's
     try:
         for lineno, end, record in _scan(path):
             if record is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -144,7 +145,7 @@ def _print_gate(gate, current: str, new: str) -> None:  # type: ignore[no-untype
         click.echo("  no seed statement changes label")
 
 
-def _print_figures(figures: dict) -> None:
+def _print_figures(figures: dict[str, Any]) -> None:
     click.echo(f"  macro-F1 {figures['macro_f1']:.3f}  accuracy {figures['accuracy']:.3f}  calibration error "
                f"{figures['calibration_error']:.3f}")
     click.echo("  F1: " + "  ".join(f"{k} {v:.3f}" for k, v in figures["f1"].items()))
@@ -155,7 +156,7 @@ def _print_figures(figures: dict) -> None:
         click.echo(f"    {label[:11]:12s}" + "".join(f"{v:12d}" for v in row))
 
 
-def _print_training_report(report: dict) -> None:
+def _print_training_report(report: dict[str, Any]) -> None:
     click.echo(f"{report['records']} records, labels: " +
                ", ".join(f"{k} {v}" for k, v in report["label_counts"].items()))
     dev = report.get("dev")

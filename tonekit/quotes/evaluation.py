@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from .brat import BratDocument
 from .lexicon import PRONOUNS, inflections
@@ -58,7 +59,7 @@ def _iou(a: tuple[int, int], b: tuple[int, int]) -> float:
     return inter / union if union else 0.0
 
 
-def score_spans(pairs: Sequence[tuple[list[Quote], list[dict]]]) -> SpanScores:
+def score_spans(pairs: Sequence[tuple[list[Quote], list[dict[str, Any]]]]) -> SpanScores:
     """Score predicted quotes against gold records (``start``, ``end``, ``speaker``, ``kind``)
     for several documents; each gold record matches at most one prediction."""
     gold_n = pred_n = matched = spk = kind = 0

@@ -185,8 +185,8 @@ def model_info(path: Path | str | None = None) -> dict[str, Any]:
     folder, source = _resolve(path)
     verify_model(folder)
     meta = read_meta(folder)
-    evaluation = meta.get("evaluation") if isinstance(meta.get("evaluation"), dict) else {}
-    annotations = meta.get("annotations") if isinstance(meta.get("annotations"), dict) else {}
+    evaluation = meta["evaluation"] if isinstance(meta.get("evaluation"), dict) else {}
+    annotations = meta["annotations"] if isinstance(meta.get("annotations"), dict) else {}
     return {
         "model": meta.get("name", folder.name),
         "source": source,
@@ -253,7 +253,7 @@ def read_stopwords_copy(folder: Path) -> list[str] | None:
     return parse_data_lines(path.read_text(encoding="utf-8")) if path.exists() else None
 
 
-def save_model(model: ToneModel, out: Path | str, *, report: dict, config: dict,
+def save_model(model: ToneModel, out: Path | str, *, report: dict[str, Any], config: dict[str, Any],
                annotations: Path | str, records: Iterable[Mapping[str, Any]] | None = None,
                phrasebook: Phrasebook | None = None) -> Path:
     """Write the artifact, then ``meta.json`` with its sha256 and the training provenance.

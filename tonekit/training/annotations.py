@@ -117,7 +117,7 @@ def _record_problems(record: Any, labels: tuple[str, ...], seeds: Path) -> list[
     return out
 
 
-def _seed_problems(record: dict, seeds: Path) -> list[str]:
+def _seed_problems(record: dict[str, Any], seeds: Path) -> list[str]:
     start, end, doc = record.get("start"), record.get("end"), record.get("doc")
     if not isinstance(start, int) or not isinstance(end, int):
         return ["seed records need integer start and end offsets into seeds/<doc>"]
@@ -163,7 +163,7 @@ def check(folder: Path, seeds: Path | None = None) -> list[Problem]:
     return problems
 
 
-def load_records(folder: Path) -> list[dict]:
+def load_records(folder: Path) -> list[dict[str, Any]]:
     """All records of ``folder``, in file order. Call :func:`check` first: this does not validate."""
     return [json.loads(line) for path in iter_files(Path(folder))
             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -180,7 +180,7 @@ def cohen_kappa(pairs: list[tuple[str, str]]) -> float:
     return 1.0 if expected == 1 else (observed - expected) / (1 - expected)
 
 
-def stats(records: list[dict]) -> dict[str, Any]:
+def stats(records: list[dict[str, Any]]) -> dict[str, Any]:
     """Counts per label, source, register and speaker side, and agreement per source."""
     by_source: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for r in records:

@@ -56,7 +56,7 @@ class GateReport:
 
     @property
     def drop(self) -> float:
-        return self.current["macro_f1"] - self.new["macro_f1"]
+        return self.current["macro_f1"] - self.new["macro_f1"]  # type: ignore[no-any-return]  # figures are floats
 
     @property
     def passed(self) -> bool:
