@@ -34,5 +34,5 @@ def default_model_files() -> list[str]:
 setup(
     packages=[*find_namespace_packages(include=["tonekit", "tonekit.*"]), "tonekit._models"],
     package_dir={"tonekit._models": "models"},
-    package_data={"tonekit": ["data/*.txt", "data/*.json", "data/*.tsv"], "tonekit._models": default_model_files()},
+    package_data={"tonekit": ["data/*.txt", "data/*.json", "data/*.tsv", "py.typed"], "tonekit._models": default_model_files()},
 )
