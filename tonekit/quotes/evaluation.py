@@ -135,6 +135,7 @@ class BratScores:
         return self.indirect_correct / self.indirect_predicted if self.indirect_predicted else 0.0
 
     def as_dict(self) -> dict[str, float | int]:
+        """The counts and every derived figure, for ``tonekit eval-quotes --json``."""
         out: dict[str, float | int] = dict(self.__dict__)
         for name in ("direct_recall", "direct_recall_strict", "direct_precision", "direct_f1", "direct_f1_strict", "speaker_accuracy",
                      "indirect_recall", "indirect_precision"):

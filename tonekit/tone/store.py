@@ -53,6 +53,7 @@ _PICKLED_MODULES = {"tonekit.model": "tonekit.tone.model", "tonekit.features": "
 
 
 def sha256_file(path: Path) -> str:
+    """sha256 of a file's bytes, read in blocks (an artifact can be large)."""
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):

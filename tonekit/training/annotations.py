@@ -75,6 +75,7 @@ def load_label_weights(folder: Path) -> dict[str, float]:
 
 
 def iter_files(folder: Path) -> list[Path]:
+    """Every ``.jsonl`` file under ``folder``, sorted: the annotation files of a corpus."""
     return sorted(p for p in folder.rglob("*.jsonl") if p.is_file())
 
 

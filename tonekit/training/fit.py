@@ -90,6 +90,7 @@ class TrainConfig:
         return np.array([cache[g] for g in groups], dtype=float)
 
     def to_dict(self) -> dict[str, Any]:
+        """The configuration as plain data, as ``meta.json`` records it (:meth:`from_dict` reads it back)."""
         return asdict(self)
 
     @classmethod
@@ -131,6 +132,7 @@ class TrainingData:
             yield dict(zip(("id", "text", "label", "group", "source"), row))
 
     def subset(self, mask: Sequence[bool] | np.ndarray) -> "TrainingData":
+        """The records where ``mask`` is true, in order (a cross-validation fold's part)."""
         keep = [i for i, m in enumerate(mask) if m]
         return TrainingData([self.ids[i] for i in keep], [self.texts[i] for i in keep],
                             [self.labels[i] for i in keep], [self.groups[i] for i in keep],
