@@ -5,7 +5,8 @@ The pages are the top-level ``tonekit`` and its subpackages ``quotes``, ``tone``
 and ``batch``, each listing what its ``__all__`` exports; the modules behind those faces get no
 page of their own. The build fails (exit 1) on any warning: pdoc's own (a module that does not
 import, an annotation it cannot read), a cross-reference in a docstring (``:func:`x```,
-``:class:`x```, ...) that names nothing, and a public function or class with no docstring.
+``:class:`x```, ...) that names nothing, a public function or class with no docstring, and a
+docstring line that starts with ``>`` (Markdown would show it as a quote).
 
     python docs/build_api.py [--out DIR]
 """
@@ -31,6 +32,8 @@ OUT = Path(__file__).resolve().parent / "_build" / "api"
 TEMPLATES = Path(__file__).resolve().parent / "templates"  # the top-level page lists the subpackage pages
 # :role:`target` as Sphinx writes it; pdoc renders the target as code, linked when it resolves
 _REFERENCE = re.compile(r"(?::py)?:(mod|func|data|const|class|meth|attr|exc|obj):`([^`]+)`")
+# a wrapped line that starts with ">" (">= 50% of ...") renders as a Markdown quote; ">>>" is a doctest
+_STRAY_QUOTE = re.compile(r"^[ \t]*>(?!>>)", re.MULTILINE)
 
 
 def _walk(doc: pdoc.doc.Doc[Any]) -> Iterator[pdoc.doc.Doc[Any]]:
@@ -100,6 +103,8 @@ def check(modules: dict[str, pdoc.doc.Module]) -> list[str]:
             if isinstance(doc, (pdoc.doc.Function, pdoc.doc.Class)) and not doc.docstring.strip() \
                     and not doc.name.startswith("_"):
                 problems.append(f"{where}: public {doc.kind} without a docstring")
+            if _STRAY_QUOTE.search(doc.docstring):
+                problems.append(f"{where}: a docstring line starts with '>', which renders as a quote; reword it")
             for role, target in _REFERENCE.findall(doc.docstring):
                 if not _resolves(target, doc):
                     problems.append(f"{where}: :{role}:`{target}` names nothing "

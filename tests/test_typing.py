@@ -97,7 +97,17 @@ CLEAN = '''
         def helper() -> None:
             """Helps."""
     ''', ["{pkg}: :func:`gone` names nothing"]),
-], ids=["clean", "unresolved-reference", "no-docstring", "module-docstring"])
+    (CLEAN, '''
+        class Thing:
+            """A thing.
+
+            >>> Thing()  # a doctest is fine
+            """
+        def helper() -> None:
+            """True when the share is
+            >= 50%, wrapped where Markdown starts a quote."""
+    ''', ["{pkg}.helper: a docstring line starts with '>', which renders as a quote; reword it"]),
+], ids=["clean", "unresolved-reference", "no-docstring", "module-docstring", "stray-quote"])
 def test_the_docs_build_reports_broken_docstrings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, face: str,
                                                  inner: str, expected: list[str], request: pytest.FixtureRequest) -> None:
     import pdoc.doc

@@ -212,7 +212,7 @@ def score_brat(docs: Sequence[BratDocument], extract: Extractor) -> BratScores:
     gold quoted segments. Speaker accuracy is over found segments whose gold Source is a name. Indirect: gold is the
     Content of speech cues (said, told, according to, ...); a gold content is found when >= 50%
     of it is covered by predicted indirect quotes; a predicted indirect quote is correct when
-    >= 50% of it lies inside any gold Content span.
+    at least 50% of it lies inside any gold Content span.
     """
     c = dict(direct_gold=0, direct_found=0, direct_found_strict=0, direct_predicted=0, direct_correct=0, speaker_scored=0,
              speaker_correct=0, indirect_gold=0, indirect_found=0, indirect_predicted=0, indirect_correct=0)
