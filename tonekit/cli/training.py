@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -13,6 +13,9 @@ from ..errors import TonekitError
 from ._app import fail, load_model_or_fail, main, model_option, stdin_format_option, truncate
 from ..inputs import iter_items
 from ..quotes import MODES
+
+if TYPE_CHECKING:
+    from ..training import GateReport
 
 
 @main.group("annotations")
@@ -130,7 +133,7 @@ def train_command(annotations_dir: Path, out: Path | None, phrasebook: Path | No
         sys.exit(3)
 
 
-def _print_gate(gate, current: str, new: str) -> None:  # type: ignore[no-untyped-def]
+def _print_gate(gate: GateReport, current: str, new: str) -> None:
     click.echo(f"\ngate: both recipes retrained without {len(gate.held_out_groups)} held-out document group(s) "
                f"({gate.n_held_out} records: {', '.join(gate.held_out_groups)}), scored on the current labels:")
     labels = [label for label in gate.new["f1"] if label in gate.current["f1"]]
