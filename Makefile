@@ -4,7 +4,7 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test setup clean
+.PHONY: demo test setup clean typecheck docs
 
 $(BIN)/tonekit: pyproject.toml
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -17,8 +17,16 @@ setup: $(BIN)/tonekit
 demo: setup
 	$(BIN)/tonekit score --articles seeds/
 
-test: setup
+# mypy --strict over the package (config: [tool.mypy] in pyproject.toml, cache in .venv)
+typecheck: setup
+	$(BIN)/mypy
+
+# the API reference, one page per public face, into docs/_build/api; any warning fails
+docs: setup
+	$(BIN)/python docs/build_api.py
+
+test: setup typecheck docs
 	$(BIN)/python -m pytest -q
 
 clean:
-	rm -rf $(VENV) *.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) *.egg-info .pytest_cache .hypothesis docs/_build

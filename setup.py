@@ -37,6 +37,6 @@ setup(
     packages=[*find_namespace_packages(include=["tonekit", "tonekit.*"]), "tonekit._models", "tonekit._annotations",
               "tonekit._seeds"],
     package_dir={"tonekit._models": "models", "tonekit._annotations": "annotations", "tonekit._seeds": "seeds"},
-    package_data={"tonekit": ["data/*.txt", "data/*.json", "data/*.tsv"], "tonekit._models": default_model_files(),
+    package_data={"tonekit": ["data/*.txt", "data/*.json", "data/*.tsv", "py.typed"], "tonekit._models": default_model_files(),
                   "tonekit._annotations": ["*.md", "**/*.jsonl"], "tonekit._seeds": ["*.txt"]},
 )

@@ -147,7 +147,8 @@ def test_zero_weight_groups_are_left_out_of_the_fit(small_annotations) -> None:
     ('{"text": "", "label": "neutral"}\n', r"dev\.jsonl:1: expected a record with a non-empty 'text' and a 'label'"),
     ('{"label": "neutral"}\n', r"dev\.jsonl:1: expected a record"),
     ("\n\n", r"dev\.jsonl: no labelled statements"),
-], ids=["bad-json", "blank-text", "no-text", "empty"])
+    ('{"text": "We agree.", "label": ' + "7" * 5000 + '}\n', r"dev\.jsonl:1: not JSON \(.*digits"),
+], ids=["bad-json", "blank-text", "no-text", "empty", "huge-int"])
 def test_labelled_statements_are_checked_line_by_line(tmp_path, content: str, match: str) -> None:
     from tonekit.errors import AnnotationError
     from tonekit.training import read_labelled

@@ -75,6 +75,9 @@ def test_wheel_and_sdist_ship_only_the_default_model(built: dict[str, Path]) -> 
     with tarfile.open(built["sdist"]) as sdist:
         assert _model_files([m.name for m in sdist.getmembers() if m.isfile()], built["sdist"].name.removesuffix(".tar.gz") + "/models/") == expected
     assert not any(name.startswith(("annotations/", "models/", "tests/")) for name in wheel)
+    # PEP 561: type checkers read tonekit's annotations from an installed wheel
+    assert "tonekit/py.typed" in wheel
+    assert "tonekit/py.typed" in zipfile.ZipFile(built["wheel_from_sdist"]).namelist()
     with zipfile.ZipFile(built["wheel"]) as archive:
         assert archive.read(f"tonekit/_models/{default}/scoring.npz") == (ROOT / "models" / default / "scoring.npz").read_bytes()
 

@@ -5,11 +5,18 @@ first use and are cached.
 """
 
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import (AnnotationError, BratFormatError, InvalidModeError, ModelLoadError, ModelVersionWarning,
                      PhrasebookError, PipelineNotInstalledError, ReportInputError, SchedulerError, TonekitError)
 from .quotes import Quote, extract_quotes
+
+if TYPE_CHECKING:  # the lazy names below, as type checkers and readers should see them
+    from .article import ArticleTone, score_article
+    from .batch import ArticleResult, score_articles
+    from .inputs import iter_items
+    from .tone import ToneScore, load_model, score
+    from .training import train
 
 __all__ = ["extract_quotes", "Quote", "score", "ToneScore", "load_model", "score_article", "ArticleTone",
            "score_articles", "ArticleResult", "iter_items", "train", "TonekitError", "PipelineNotInstalledError",

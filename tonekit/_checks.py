@@ -9,7 +9,7 @@ taken for an int: ``n_jobs=True`` is a mistake, not 1).
 from __future__ import annotations
 
 from collections.abc import Collection
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeGuard
 
 __all__ = ["invalid", "positive_int", "non_negative_int_or_bool", "positive_number", "non_empty_str", "one_of"]
 
@@ -19,7 +19,7 @@ def invalid(where: str, name: str, expected: str, value: Any) -> NoReturn:
     raise ValueError(f"the {name!r} argument of {where} must be {expected}; got {value!r}")
 
 
-def _is_int(value: Any) -> bool:
+def _is_int(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 

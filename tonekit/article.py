@@ -57,6 +57,8 @@ class ArticleTone:
     speakers: tuple[SpeakerTone, ...]
 
     def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready view (index, label, scores, speakers and every quote): what a batch
+        result record holds."""
         return {"n_quotes": len(self.quotes), "index": None if self.index is None else round(self.index, 4),
                 "label": self.label,
                 "scores": None if self.scores is None else {k: round(v, 4) for k, v in self.scores.items()},
@@ -98,7 +100,7 @@ def score_texts(texts: Sequence[str], *, model: ToneModel, mode: str = "auto",
 
 def score_article(text: str, *, mode: str = "auto", model: ToneModel | None = None,
                   frame: bool = True) -> ArticleTone:
-    """Extract the quotes of ``text`` (see :func:`extract_quotes` for ``mode``) and score each
+    """Extract the quotes of ``text`` (see :func:`tonekit.quotes.extract_quotes` for ``mode``) and score each
     in its frame: an indirect quote with its reporting verb, a direct one with its verb when
     the verb is evaluative ("warned", "praised"; see :func:`tonekit.quotes.frame_text`).
     ``frame=False`` scores every quote on its own words alone."""

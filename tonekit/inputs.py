@@ -406,7 +406,7 @@ def _record(line: str, loc: str, fallback: str, max_bytes: int) -> Item | ItemEr
     item_id = str(raw_id)
     text = obj.get("text")
     problem = "missing text" if text is None else _text_problem(text, max_bytes)
-    return ItemError(item_id, f"{loc}: {problem}", fields) if problem else Item(item_id, text, fields)
+    return ItemError(item_id, f"{loc}: {problem}", fields) if problem else Item(item_id, text, fields)  # type: ignore[arg-type]  # no problem: text is a str
 
 
 class _CsvFeed:
@@ -490,6 +490,7 @@ def _row(row: dict[Any, Any], header: Sequence[str], loc: str, fallback: str, pr
         if not item_id.strip():
             return ItemError(fallback, f"{loc}: missing id (empty {cfg.id_col!r} cell)", fields)
     text = row.get(cfg.text_col)
+    problem: str | None
     if problems:
         problem = "; ".join(problems)
     elif extra is not None:
@@ -498,7 +499,7 @@ def _row(row: dict[Any, Any], header: Sequence[str], loc: str, fallback: str, pr
         problem = f"missing text (row has fewer cells than the header, no {cfg.text_col!r})"
     else:
         problem = _text_problem(text, cfg.max_bytes)
-    return ItemError(item_id, f"{loc}: {problem}", fields) if problem else Item(item_id, text, fields)
+    return ItemError(item_id, f"{loc}: {problem}", fields) if problem else Item(item_id, text, fields)  # type: ignore[arg-type]  # no problem: text is a str
 
 
 def count_hint(inputs: Sequence[str]) -> int | None:

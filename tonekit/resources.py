@@ -25,7 +25,7 @@ FEATURE_DATA_FILES = ("phrasebook.tsv", "stopwords.txt")
 
 def read_data_text(name: str) -> str:
     """The text of ``tonekit/data/<name>``."""
-    return resources.files("tonekit").joinpath("data", name).read_text(encoding="utf-8")
+    return resources.files("tonekit").joinpath("data").joinpath(name).read_text(encoding="utf-8")
 
 
 def parse_data_lines(text: str) -> list[str]:
@@ -41,7 +41,7 @@ def read_data_lines(name: str) -> list[str]:
 
 def data_sha256(name: str) -> str:
     """sha256 of the bytes of ``tonekit/data/<name>``."""
-    return hashlib.sha256(resources.files("tonekit").joinpath("data", name).read_bytes()).hexdigest()
+    return hashlib.sha256(resources.files("tonekit").joinpath("data").joinpath(name).read_bytes()).hexdigest()
 
 
 def checkout_root() -> Path | None:

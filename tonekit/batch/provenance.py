@@ -58,7 +58,7 @@ class ProvenanceCount:
     of first appearance; records without one count under None."""
 
     def __init__(self) -> None:
-        self._counts: dict[tuple, list[Any]] = {}
+        self._counts: dict[tuple[Any, ...], list[Any]] = {}
 
     def add(self, record: Mapping[str, Any]) -> None:
         found = record_provenance(record)

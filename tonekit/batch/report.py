@@ -10,13 +10,13 @@ from __future__ import annotations
 import html
 import logging
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..tone import index_formula
 from .provenance import describe_provenance
 from .results import iter_results
-from .summary import MAX_ERRORS_KEPT, QuoteRow, ReportData, summarise
+from .summary import MAX_ERRORS_KEPT, PeriodPoint, QuoteRow, ReportData, summarise
 
 __all__ = ["ReportData", "summarise", "render_html", "write_report"]
 
@@ -84,7 +84,7 @@ def _label_chart(data: ReportData, colours: dict[str, str]) -> str:
     width, height, left, right, top, bottom = 960, 320, 70, 20, 30, 60
     pw, ph = width - left - right, height - top - bottom
     ticks = _count_ticks(max(data.label_counts.values()))
-    y = lambda v: top + ph * (1 - v / ticks[-1])  # noqa: E731
+    y: Callable[[float], float] = lambda v: top + ph * (1 - v / ticks[-1])  # noqa: E731
     body = [_line("grid", left, y(t), width - right, y(t)) + _text(left - 8, y(t) + 4, str(t), "tick", "end")
             for t in ticks]
     slot = pw / len(data.label_counts)
@@ -110,20 +110,21 @@ def _timeline_chart(data: ReportData) -> str:
     width, height, left, right, top, bottom = 960, 340, 70, 30, 30, 70
     pw, ph = width - left - right, height - top - bottom
     t0, t1 = points[0].start.toordinal(), points[-1].start.toordinal()
-    x = lambda p: left + pw / 2 if t0 == t1 else left + pw * (p.start.toordinal() - t0) / (t1 - t0)  # noqa: E731
-    y = lambda v: top + ph * (1 - (v + 1) / 2)  # noqa: E731
+    x: Callable[[PeriodPoint], float] = lambda p: left + pw / 2 if t0 == t1 else left + pw * (p.start.toordinal() - t0) / (t1 - t0)  # noqa: E731
+    y: Callable[[float], float] = lambda v: top + ph * (1 - (v + 1) / 2)  # noqa: E731
     body = [f'<rect x="{left}" y="{top}" width="{pw}" height="{ph / 2:.1f}" fill="{POSITIVE}" opacity="0.06"/>',
             f'<rect x="{left}" y="{y(0):.1f}" width="{pw}" height="{ph / 2:.1f}" fill="{NEGATIVE}" opacity="0.06"/>']
     for t in (-1, -0.5, 0, 0.5, 1):
         body.append(_line("grid" if t else "axis", left, y(t), width - right, y(t))
                     + _text(left - 8, y(t) + 4, _fmt(t) if t else "0", "tick", "end"))
-    body.append('<polyline class="trend" points="' + " ".join(f"{x(p):.1f},{y(p.mean_index):.1f}" for p in points)
+    body.append('<polyline class="trend" points="' + " ".join(f"{x(p):.1f},{y(p.mean_index):.1f}" for p in points)  # type: ignore[arg-type]  # points have a mean
                 + '"/>')
     n_max = max(p.n_quotes for p in points)
     xs = [x(p) for p in points]
     show_n = all(b - a >= 36 for a, b in zip(xs, xs[1:]))
     last_tick = -math.inf
     for p in points:
+        assert p.mean_index is not None  # for mypy: points hold only periods with a mean
         r = 3.5 + 6.5 * math.sqrt(p.n_quotes / n_max)
         tip = f"{p.period}: mean index {_fmt(p.mean_index)} over {p.n_quotes} quotes"
         fill = POSITIVE if p.mean_index >= 0 else NEGATIVE
@@ -146,7 +147,7 @@ def _speaker_chart(data: ReportData) -> str:
     row, width, name_w, count_w, top, bottom = 26, 960, 280, 80, 34, 60
     pw = width - name_w - count_w
     zero, height = name_w + pw / 2, top + row * len(data.speakers) + bottom
-    x = lambda v: zero + v * pw / 2  # noqa: E731
+    x: Callable[[float], float] = lambda v: zero + v * pw / 2  # noqa: E731
     body = [_text(name_w - 10, 20, "speaker", "colhead", "end"),
             _text(width - count_w + 10, 20, "quotes", "colhead", "start")]
     y_end = top + row * len(data.speakers)

@@ -152,7 +152,7 @@ def completed_ids(path: Path, provenance: Mapping[str, Any] | None = None) -> se
         return set()
     done: set[str] = set()
     keep = 0  # byte offset after the last whole record
-    others: dict[tuple, dict[str, Any] | None] = {}  # provenances in the file that differ from the run's
+    others: dict[tuple[Any, ...], dict[str, Any] | None] = {}  # provenances in the file that differ from the run's
     try:
         for lineno, end, record in _scan(path):
             if record is None:
@@ -238,6 +238,7 @@ class ResultsWriter:
         return self
 
     def write(self, record: dict[str, Any]) -> None:
+        """One record, serialised as one JSON line."""
         self.write_line(json.dumps(record, ensure_ascii=False))
 
     def write_line(self, line: str) -> None:
@@ -283,8 +284,8 @@ def quote_columns(labels: Sequence[str] | None, *, speaker_span: bool = False) -
 
 
 def quote_row(article_id: str, number: int, quote: Mapping[str, Any], columns: Sequence[str]) -> dict[str, Any]:
-    """One quote-table row, in ``columns`` order, from a quote's dict (:meth:`Quote.to_dict`,
-    :meth:`ScoredQuote.to_dict` or a result record's quote); a label's column holds its score."""
+    """One quote-table row, in ``columns`` order, from a quote's dict (:meth:`tonekit.quotes.Quote.to_dict`,
+    :meth:`tonekit.article.ScoredQuote.to_dict` or a result record's quote); a label's column holds its score."""
     values = {**quote, **(quote.get("scores") or {}), "id": article_id, "quote": number}
     return {column: values.get(column) for column in columns}
 

@@ -129,19 +129,23 @@ def line_task(chunk: list[_Work | ArticleResult], mode: str, model_path: str | N
 
 
 # -- backends: each yields the task's output per chunk, in input order ---------------------
-def _serial(chunks: Iterator[list[tuple]], task: Callable, args: tuple) -> Iterator[list]:
+_Chunk = list[_Work | ArticleResult]
+_Task = Callable[..., list[Any]]  # result_task or line_task: (chunk, mode, model_path, provenance)
+
+
+def _serial(chunks: Iterator[_Chunk], task: _Task, args: tuple[Any, ...]) -> Iterator[list[Any]]:
     for chunk in chunks:
         yield task(chunk, *args)
 
 
-def _joblib(chunks: Iterator[list[tuple]], task: Callable, args: tuple, n_jobs: int) -> Iterator[list]:
+def _joblib(chunks: Iterator[_Chunk], task: _Task, args: tuple[Any, ...], n_jobs: int) -> Iterator[list[Any]]:
     from joblib import Parallel, delayed
 
     parallel = Parallel(n_jobs=n_jobs, return_as="generator", pre_dispatch="2*n_jobs")
     yield from parallel(delayed(task)(chunk, *args) for chunk in chunks)
 
 
-def _dask(chunks: Iterator[list[tuple]], task: Callable, args: tuple, scheduler: Any) -> Iterator[list]:
+def _dask(chunks: Iterator[_Chunk], task: _Task, args: tuple[Any, ...], scheduler: Any) -> Iterator[list[Any]]:
     try:
         from distributed import Client
     except ImportError:
@@ -165,8 +169,8 @@ def _dask(chunks: Iterator[list[tuple]], task: Callable, args: tuple, scheduler:
             client.close()
 
 
-def _run(items: Iterable[Any], task: Callable, n_jobs: int, scheduler: Any, mode: str, model: str | Path | None,
-         chunk_size: int) -> Iterator[list]:
+def _run(items: Iterable[Any], task: _Task, n_jobs: int, scheduler: Any, mode: str, model: str | Path | None,
+         chunk_size: int) -> Iterator[list[Any]]:
     from ..quotes import resolve_mode
     from .provenance import run_provenance
 

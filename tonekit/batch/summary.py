@@ -93,7 +93,7 @@ def _parse_date(value: object) -> date | None:
         return None
 
 
-def _quote_label(q: dict) -> str | None:
+def _quote_label(q: dict[str, Any]) -> str | None:
     label = q.get("label")
     if isinstance(label, str) and label:
         return label
@@ -110,7 +110,7 @@ def _period(d: date, granularity: str) -> tuple[date, str]:
     return d.replace(day=1), f"{d:%Y-%m}"
 
 
-def summarise(records: Iterable[dict]) -> ReportData:
+def summarise(records: Iterable[dict[str, Any]]) -> ReportData:
     """Count, group and rank what the page shows, in one pass with bounded memory: running
     totals per speaker and per day, and only the top quotes; tolerant of missing fields."""
     data = ReportData()

@@ -6,18 +6,25 @@ from __future__ import annotations
 import csv
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from ..errors import TonekitError
 from ..inputs import STDIN_FORMATS
 
+if TYPE_CHECKING:
+    from ..tone import ToneModel
+
 __all__ = ["main", "fail", "csv_writer", "truncate", "print_table", "stdin_format_option", "model_option",
            "load_model_or_fail"]
 
+_Command = TypeVar("_Command", bound=Callable[..., Any])  # a command function under its click decorators
 
-def fail(message: str, code: int = 1) -> None:
+
+def fail(message: str, code: int = 1) -> NoReturn:
     click.echo(f"tonekit: error: {message}", err=True)
     sys.exit(code)
 
@@ -30,7 +37,7 @@ def main(verbose: bool) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="tonekit: %(levelname)s: %(message)s")
 
 
-def csv_writer(fmt: str, fields: list[str]) -> csv.DictWriter | None:
+def csv_writer(fmt: str, fields: list[str]) -> csv.DictWriter[str] | None:
     """A CSV writer on stdout with its header written, when the format is csv."""
     if fmt != "csv":
         return None
@@ -44,7 +51,7 @@ def truncate(text: str | None, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "\u2026"
 
 
-def print_table(rows: list[dict], columns: list[tuple[str, int]]) -> None:
+def print_table(rows: list[dict[str, Any]], columns: list[tuple[str, int]]) -> None:
     """A plain fixed-width table: readable in a terminal, greppable in a log."""
     click.echo("  ".join(name.upper().ljust(width) for name, width in columns).rstrip())
     for row in rows:
@@ -52,19 +59,19 @@ def print_table(rows: list[dict], columns: list[tuple[str, int]]) -> None:
                              for name, width in columns).rstrip())
 
 
-def stdin_format_option(default: str | None, what: str):  # type: ignore[no-untyped-def]
+def stdin_format_option(default: str | None, what: str) -> Callable[[_Command], _Command]:
     return click.option("--stdin-format", type=click.Choice(STDIN_FORMATS), default=default,
                         show_default=default is not None,
                         help=f"What - reads: one text, JSON Lines records, or one item per line. {what}")
 
 
-def model_option(function):  # type: ignore[no-untyped-def]
+def model_option(function: _Command) -> _Command:
     return click.option("--model", "model_path", type=click.Path(path_type=Path), default=None,
                         help="Model folder, or a models/ folder with a DEFAULT pointer (default: $TONEKIT_MODEL, the workspace's models/, "
                         "the checkout's models/, or the model shipped in the package; see `tonekit info`).")(function)
 
 
-def load_model_or_fail(model_path: Path | None):  # type: ignore[no-untyped-def]
+def load_model_or_fail(model_path: Path | None) -> ToneModel:
     from ..tone import load_model
 
     try:

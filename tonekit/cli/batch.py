@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..errors import ResultsProvenanceError, TonekitError
 from ._app import fail, main, model_option, stdin_format_option
 from ..quotes import MODES
+
+if TYPE_CHECKING:
+    from ..inputs import Item, ItemError
 
 
 @main.command("batch")
@@ -76,7 +81,7 @@ def batch_command(inputs: tuple[str, ...], out: Path, quotes_csv: Path | None, j
         fail(str(exc))
     skipped = 0
 
-    def pending():  # type: ignore[no-untyped-def]
+    def pending() -> Iterator[Item | ItemError]:
         nonlocal skipped
         for item in iter_items(list(inputs), text_col=text_col, id_col=id_col, max_bytes=max_bytes,
                                stdin_format=stdin_format):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -12,6 +13,9 @@ from ..errors import TonekitError
 from ._app import csv_writer, fail, load_model_or_fail, main, model_option, print_table, stdin_format_option, truncate
 from ..inputs import ItemError, iter_items, iter_statements
 from ..quotes import MODES
+
+if TYPE_CHECKING:
+    from ..tone import ToneModel
 
 _SCORE_CHUNK = 10_000
 
@@ -39,7 +43,7 @@ def score_command(inputs: tuple[str, ...], articles: bool, fmt: str, explain: in
         return
     fields = ["id", "label", "index", *labels, "text"]
     writer = csv_writer(fmt, fields)
-    rows: list[dict] = []
+    rows: list[dict[str, Any]] = []
     batch: list[tuple[str, str]] = []
 
     def flush() -> None:
@@ -66,7 +70,7 @@ def score_command(inputs: tuple[str, ...], articles: bool, fmt: str, explain: in
         print_table(rows, columns)
 
 
-def _score_articles(inputs: tuple[str, ...], fmt: str, explain: int, mode: str, model, labels: list[str],  # type: ignore[no-untyped-def]
+def _score_articles(inputs: tuple[str, ...], fmt: str, explain: int, mode: str, model: ToneModel, labels: list[str],
                     stdin_format: str) -> None:
     from ..article import score_texts
     from ..batch import ArticleResult, quote_columns, quote_row
@@ -113,7 +117,7 @@ _SOURCES = {"argument": "--model", "env": "$TONEKIT_MODEL", "workspace": "the wo
             "package": "shipped in the package"}
 
 
-def _figure(part: dict | None, what: str) -> str:
+def _figure(part: dict[str, Any] | None, what: str) -> str:
     if not part:
         return "-"
     text = f"macro-F1 {part['macro_f1']:.3f}" if isinstance(part.get("macro_f1"), (int, float)) else "macro-F1 -"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -13,6 +14,9 @@ from ._app import fail, load_model_or_fail, main, model_option, stdin_format_opt
 from ..inputs import iter_items
 from ..quotes import MODES
 from .workspace import workspace_option, workspace_paths
+
+if TYPE_CHECKING:
+    from ..training import GateReport
 
 
 @main.group("annotations")
@@ -152,7 +156,7 @@ def train_command(annotations_dir: Path | None, out: Path | None, phrasebook: Pa
         sys.exit(3)
 
 
-def _print_gate(gate, current: str, new: str) -> None:  # type: ignore[no-untyped-def]
+def _print_gate(gate: GateReport, current: str, new: str) -> None:
     click.echo(f"\ngate: both recipes retrained without {len(gate.held_out_groups)} held-out document group(s) "
                f"({gate.n_held_out} records: {', '.join(gate.held_out_groups)}), scored on the current labels:")
     labels = [label for label in gate.new["f1"] if label in gate.current["f1"]]
@@ -167,7 +171,7 @@ def _print_gate(gate, current: str, new: str) -> None:  # type: ignore[no-untype
         click.echo("  no seed statement changes label")
 
 
-def _print_figures(figures: dict) -> None:
+def _print_figures(figures: dict[str, Any]) -> None:
     click.echo(f"  macro-F1 {figures['macro_f1']:.3f}  accuracy {figures['accuracy']:.3f}  calibration error "
                f"{figures['calibration_error']:.3f}")
     click.echo("  F1: " + "  ".join(f"{k} {v:.3f}" for k, v in figures["f1"].items()))
@@ -178,7 +182,7 @@ def _print_figures(figures: dict) -> None:
         click.echo(f"    {label[:11]:12s}" + "".join(f"{v:12d}" for v in row))
 
 
-def _print_training_report(report: dict) -> None:
+def _print_training_report(report: dict[str, Any]) -> None:
     click.echo(f"{report['records']} records, labels: " +
                ", ".join(f"{k} {v}" for k, v in report["label_counts"].items()))
     dev = report.get("dev")

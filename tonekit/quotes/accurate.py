@@ -9,6 +9,8 @@ candidates. It resolves no pronoun or name: that needs the whole article and hap
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
 
 from ._doc import char_span, doc_text, sentence, token_at
@@ -173,7 +175,7 @@ def _direct_trailing_accurate(doc: Doc, lo: int, q: QuotedSpan, quotes: QuoteInd
         source = _according(tok)
         if source is not None and n == 0:
             mention = _mention(_source_phrase(source), lo)
-            return Attribution("according to", lo + tok.idx, mention.mention_start, mention.mention_end, mention.mention)
+            return Attribution("according to", lo + tok.idx, mention.mention_start, mention.mention_end, mention.mention)  # type: ignore[union-attr]  # tokens non-empty: never None
         if _is_reporting(tok):
             between = toks[:n]
             if len(between) > 8 or any(t.pos_ in ("VERB", "CCONJ") for t in between) or tok.tag_ in ("VBG", "VBN"):
@@ -206,7 +208,7 @@ def _direct_trailing_accurate(doc: Doc, lo: int, q: QuotedSpan, quotes: QuoteInd
             name.append(tok)
         if name and name[0].text[:1].isupper() and len(name) <= 6:
             m = _mention(name, lo)
-            return Attribution("\u2014", lo + close.idx + 1, m.mention_start, m.mention_end, m.mention)
+            return Attribution("\u2014", lo + close.idx + 1, m.mention_start, m.mention_end, m.mention)  # type: ignore[union-attr]  # tokens non-empty: never None
     return None
 
 
@@ -237,12 +239,12 @@ def _direct_leading_accurate(doc: Doc, lo: int, q: QuotedSpan, quotes: QuoteInde
         source = _according(tok)
         if source is not None and between and between[-1].text == ",":
             mention = _mention(_source_phrase(source), lo)
-            return Attribution("according to", lo + tok.idx, mention.mention_start, mention.mention_end, mention.mention)
+            return Attribution("according to", lo + tok.idx, mention.mention_start, mention.mention_end, mention.mention)  # type: ignore[union-attr]  # tokens non-empty: never None
     if toks[-1].text == ":" and 1 <= len(toks) - 1 <= 6 and toks[0].text[:1].isupper():
         name = [t for t in toks[:-1] if not t.is_punct]
         if name and not any(t.pos_ == "VERB" for t in name):
             m = _mention(name, lo)
-            return Attribution(":", lo + toks[-1].idx, m.mention_start, m.mention_end, m.mention)
+            return Attribution(":", lo + toks[-1].idx, m.mention_start, m.mention_end, m.mention)  # type: ignore[union-attr]  # tokens non-empty: never None
     return None
 
 
@@ -263,7 +265,7 @@ def _around_parenthetical(verb: Token) -> list[Token] | None:
     region = [t for t in doc[head.left_edge.i : head.right_edge.i + 1] if t.i not in tag]
     left = [t for t in region if t.i < tag.start]
     right = [t for t in region if t.i >= tag.stop]
-    words = lambda toks: sum(1 for t in toks if not t.is_punct)  # noqa: E731
+    words: Callable[[list[Token]], int] = lambda toks: sum(1 for t in toks if not t.is_punct)  # noqa: E731
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in left)
     if words(left) >= 3 and has_verb and not (words(left) < 6 and words(right) >= 3 and left[0].pos_ == "CCONJ"):
         return left
@@ -383,7 +385,7 @@ def _according_candidate(tok: Token, source: Token, lo: int) -> Candidate | None
         return None
     start, end = char_span(doc, lo, clause[0], clause[-1])
     mention = _mention(_source_phrase(source), lo)
-    att = Attribution("according to", lo + tok.idx, mention.mention_start, mention.mention_end, mention.mention)
+    att = Attribution("according to", lo + tok.idx, mention.mention_start, mention.mention_end, mention.mention)  # type: ignore[union-attr]  # tokens non-empty: never None
     return Candidate(start, end, "indirect", att)
 
 

@@ -44,11 +44,14 @@ class BratAttribution:
 
 @dataclass
 class BratDocument:
+    """One brat standoff document: its text and the gold attributions of its ``.ann`` file."""
+
     name: str
     text: str
     attributions: list[BratAttribution] = field(default_factory=list)
 
     def span_text(self, span: BratSpan | None) -> str:
+        """The text a span covers, its discontinuous pieces joined by a space ("" for None)."""
         if span is None:
             return ""
         return " ".join(self.text[a:b] for a, b in span.ranges)

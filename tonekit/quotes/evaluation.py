@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from .brat import BratDocument
 from .lexicon import PRONOUNS, inflections
@@ -58,7 +59,7 @@ def _iou(a: tuple[int, int], b: tuple[int, int]) -> float:
     return inter / union if union else 0.0
 
 
-def score_spans(pairs: Sequence[tuple[list[Quote], list[dict]]]) -> SpanScores:
+def score_spans(pairs: Sequence[tuple[list[Quote], list[dict[str, Any]]]]) -> SpanScores:
     """Score predicted quotes against gold records (``start``, ``end``, ``speaker``, ``kind``)
     for several documents; each gold record matches at most one prediction."""
     gold_n = pred_n = matched = spk = kind = 0
@@ -134,6 +135,7 @@ class BratScores:
         return self.indirect_correct / self.indirect_predicted if self.indirect_predicted else 0.0
 
     def as_dict(self) -> dict[str, float | int]:
+        """The counts and every derived figure, for ``tonekit eval-quotes --json``."""
         out: dict[str, float | int] = dict(self.__dict__)
         for name in ("direct_recall", "direct_recall_strict", "direct_precision", "direct_f1", "direct_f1_strict", "speaker_accuracy",
                      "indirect_recall", "indirect_precision"):
@@ -210,7 +212,7 @@ def score_brat(docs: Sequence[BratDocument], extract: Extractor) -> BratScores:
     gold quoted segments. Speaker accuracy is over found segments whose gold Source is a name. Indirect: gold is the
     Content of speech cues (said, told, according to, ...); a gold content is found when >= 50%
     of it is covered by predicted indirect quotes; a predicted indirect quote is correct when
-    >= 50% of it lies inside any gold Content span.
+    at least 50% of it lies inside any gold Content span.
     """
     c = dict(direct_gold=0, direct_found=0, direct_found_strict=0, direct_predicted=0, direct_correct=0, speaker_scored=0,
              speaker_correct=0, indirect_gold=0, indirect_found=0, indirect_predicted=0, indirect_correct=0)

@@ -88,7 +88,7 @@ def extract_quotes_batch(texts: Sequence[str], *, mode: str = "auto") -> list[li
         chunks = [c for c in _chunks(text) if _worth_parsing(text, *c)] if text.strip() else []
         prepared.append((text, quotes, chunks))
     docs = nlp.pipe((text[lo:hi] for text, _, chunks in prepared for lo, hi in chunks), batch_size=256)
-    results = []
+    results: list[list[Quote]] = []
     for text, quotes, chunks in prepared:
         if not text.strip():
             results.append([])
@@ -222,7 +222,7 @@ def _settle(text: str, cands: list[Candidate]) -> list[Candidate]:
             if any(o.attribution.mention_start != own and not _pronoun_or_none(o.attribution.mention)  # type: ignore[union-attr]
                    for o in inner):
                 continue
-            trimmed = _trimmed(text, c, min(o.attribution.cue_start for o in inner))  # type: ignore[union-attr,type-var]
+            trimmed = _trimmed(text, c, min(o.attribution.cue_start for o in inner))  # type: ignore[union-attr,type-var,arg-type]
             if trimmed is None:
                 continue
             c = trimmed

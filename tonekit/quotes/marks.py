@@ -103,7 +103,7 @@ def _single_closer_role(text: str, i: int, prev: str | None, nxt: str | None,
         return "none" if _ELISION.match(text, i + 1, hi) else "open"
     if not right_flank:
         return "none"
-    if prev in "sS" and nxt == " " and i + 2 < hi and text[i + 2].isalpha():
+    if prev in "sS" and nxt == " " and i + 2 < hi and text[i + 2].isalpha():  # type: ignore[operator]  # right_flank: prev is set
         return "none"  # plural possessive: the ministers’ spokesman
     return "close"
 

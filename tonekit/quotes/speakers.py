@@ -295,7 +295,7 @@ def to_quotes(text: str, cands: list[Candidate], quotes: QuoteIndex) -> list[Quo
     name the article gives; a candidate with no attribution and no inheritance is dropped."""
     names = NameIndex.build(text, quotes.inside)
     resolver = SpeakerResolver(text, names)
-    quotes = []
+    found: list[Quote] = []
     for c in cands:
         att = c.attribution
         if att is not None and att.mention is not None:
@@ -311,5 +311,5 @@ def to_quotes(text: str, cands: list[Candidate], quotes: QuoteIndex) -> list[Quo
         if speaker is None:
             m_start = m_end = None
         cue = att.cue if att is not None else None
-        quotes.append(Quote(text[c.start:c.end], c.start, c.end, speaker, m_start, m_end, cue, c.kind))
-    return quotes
+        found.append(Quote(text[c.start:c.end], c.start, c.end, speaker, m_start, m_end, cue, c.kind))
+    return found

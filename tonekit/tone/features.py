@@ -108,7 +108,7 @@ class Encoded:
         return matrix
 
 
-class _Vocabulary(dict):
+class _Vocabulary(dict[bytes, int]):
     """token -> id; unknown tokens map to the out-of-vocabulary id without a Python branch."""
 
     def __missing__(self, key: bytes) -> int:
@@ -146,7 +146,7 @@ class _IntTable:
         return table
 
     def _slots(self, keys: np.ndarray) -> np.ndarray:
-        return ((keys.astype(np.uint64) * _FIB) >> np.uint64(64 - self.bits)).astype(np.int64)
+        return ((keys.astype(np.uint64) * _FIB) >> np.uint64(64 - self.bits)).astype(np.int64)  # type: ignore[no-any-return]  # numpy stubs give Any
 
     def lookup(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Positions in ``keys`` that are in the table (in no particular order), and their values."""
@@ -210,7 +210,7 @@ class FeatureSpace:
     tone_of_phrase_col: dict[int, int] = field(default_factory=dict)
     _py: dict[str, Any] | None = field(default=None, init=False, repr=False, compare=False)
 
-    def __getstate__(self) -> dict:
+    def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
         state["_py"] = None  # plain-Python copies of the arrays, rebuilt on first use
         return state

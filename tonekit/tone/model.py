@@ -39,7 +39,7 @@ def softmax(logits: np.ndarray, *, inplace: bool = False) -> np.ndarray:
     out -= out.max(axis=1, keepdims=True)
     np.exp(out, out=out)
     out /= out.sum(axis=1, keepdims=True)
-    return out
+    return out  # type: ignore[no-any-return]  # numpy types the in-place ops as Any
 
 
 def _explain_count(explain: bool | int) -> int:
@@ -85,7 +85,7 @@ class ToneModel:
     _labels: tuple[str, ...] | None = field(default=None, init=False, repr=False)
     _fitted: tuple[np.ndarray, np.ndarray, tuple[str, ...]] | None = field(default=None, init=False, repr=False)
 
-    def __getstate__(self) -> dict:
+    def __getstate__(self) -> dict[str, Any]:
         self._fitted_linear()
         state = self.__dict__.copy()
         for derived in ("_weights", "_bias", "_tables", "_labels"):
@@ -94,7 +94,7 @@ class ToneModel:
                                          protocol=pickle.HIGHEST_PROTOCOL)
         return state
 
-    def __setstate__(self, state: dict) -> None:
+    def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
 
     def __getattr__(self, name: str) -> Any:
@@ -192,7 +192,7 @@ class ToneModel:
                 # one table for the single-statement path: token rows, feature rows, phrase-tone rows
                 combined = np.vstack((table, weights, float(space.config.phrase_tone_weight) * weights))
             self._tables = {"table": np.ascontiguousarray(table.T), "rows": np.ascontiguousarray(table),
-                            "weights": np.ascontiguousarray(weights.T), "combined": combined,
+                            "weights": np.ascontiguousarray(weights.T), "combined": combined,  # type: ignore[dict-item]  # None when scaled
                             "count": count, "tone": np.ascontiguousarray(tone.T), "fold": np.array(fold)}
         return self._tables
 
@@ -225,7 +225,7 @@ class ToneModel:
     def logits_reference(self, texts: Sequence[str]) -> np.ndarray:
         """:meth:`logits` computed from the training-time sparse matrix (slow; for tests)."""
         weights, bias = self._linear()
-        return np.asarray(self.space.transform(texts) @ weights) + bias
+        return np.asarray(self.space.transform(texts) @ weights) + bias  # type: ignore[no-any-return]  # scipy is untyped
 
     def logits_one(self, text: str) -> np.ndarray:
         """:meth:`logits` of a single text without the batch machinery (numpy's per-call
@@ -244,7 +244,7 @@ class ToneModel:
         if tables["combined"] is not None:
             offset = 2 * space.n_ids
             rows = index + [offset + c for c in cols] + [offset + space.n_columns + c for c in tone_cols]
-            return tables["combined"][rows].sum(axis=0) + bias
+            return tables["combined"][rows].sum(axis=0) + bias  # type: ignore[no-any-return]  # numpy: fancy indexing is Any
         weights = tables["weights"]
         out = tables["table"][:, index].sum(axis=1)
         if cols:
@@ -263,7 +263,7 @@ class ToneModel:
 
     # -- scores ----------------------------------------------------------------------
     @overload
-    def score(self, texts: str, *, explain: bool | int = False) -> ToneScore: ...
+    def score(self, texts: str, *, explain: bool | int = False) -> ToneScore: ...  # type: ignore[overload-overlap]  # a str is an Iterable[str] too
     @overload
     def score(self, texts: Iterable[str], *, explain: bool | int = False) -> list[ToneScore]: ...
 

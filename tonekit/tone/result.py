@@ -27,7 +27,7 @@ def tone_index(scores: Mapping[str, float], weights: Mapping[str, float] = INDEX
 def index_formula(weights: Mapping[str, float] = INDEX_WEIGHTS) -> str:
     """The index as people read it: "P(cooperative) \u2212 \u00bd P(candid) \u2212 P(conflictual)"
     (labels of weight 0 left out)."""
-    terms = []
+    terms: list[str] = []
     for label, weight in weights.items():
         if weight == 0:
             continue
@@ -74,9 +74,9 @@ class ToneScore:
             return list(self.phrases[:k])
         return list(self._model.explain(self._text, self.label, k))
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """A JSON-ready view (explanation included only if it was computed)."""
-        out: dict = {"label": self.label, "index": round(self.index, 4),
+        out: dict[str, Any] = {"label": self.label, "index": round(self.index, 4),
                      "scores": {k: round(v, 4) for k, v in self.scores.items()}}
         if self.phrases:
             out["phrases"] = [[name, round(weight, 4)] for name, weight in self.phrases]

@@ -36,7 +36,7 @@ def clear_model_cache() -> None:
 
 
 @overload
-def score(texts: str, *, explain: bool | int = False, model: ToneModel | None = None) -> ToneScore: ...
+def score(texts: str, *, explain: bool | int = False, model: ToneModel | None = None) -> ToneScore: ...  # type: ignore[overload-overlap]  # a str is an Iterable[str] too
 @overload
 def score(texts: Iterable[str], *, explain: bool | int = False, model: ToneModel | None = None) -> list[ToneScore]: ...
 

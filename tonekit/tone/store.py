@@ -64,6 +64,7 @@ _PICKLED_MODULES = {"tonekit.model": "tonekit.tone.model", "tonekit.features": "
 
 
 def sha256_file(path: Path) -> str:
+    """sha256 of a file's bytes, read in blocks (an artifact can be large)."""
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -211,8 +212,8 @@ def model_info(path: Path | str | None = None) -> dict[str, Any]:
     folder, source = _resolve(path)
     verify_model(folder)
     meta = read_meta(folder)
-    evaluation = meta.get("evaluation") if isinstance(meta.get("evaluation"), dict) else {}
-    annotations = meta.get("annotations") if isinstance(meta.get("annotations"), dict) else {}
+    evaluation = meta["evaluation"] if isinstance(meta.get("evaluation"), dict) else {}
+    annotations = meta["annotations"] if isinstance(meta.get("annotations"), dict) else {}
     return {
         "model": meta.get("name", folder.name),
         "source": source,
@@ -296,7 +297,7 @@ def _refuse_existing(out: Path) -> None:
                              "(models are versioned, never overwritten)")
 
 
-def save_model(model: ToneModel, out: Path | str, *, report: dict, config: dict,
+def save_model(model: ToneModel, out: Path | str, *, report: dict[str, Any], config: dict[str, Any],
                annotations: Path | str, records: Iterable[Mapping[str, Any]] | None = None,
                phrasebook: Phrasebook | None = None) -> Path:
     """Write the scoring artifact and the estimators, then ``meta.json`` with their sha256 and

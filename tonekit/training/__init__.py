@@ -9,7 +9,7 @@ import scikit-learn.
 """
 
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 __all__ = ["train", "TrainConfig", "TrainingData", "TrainResult", "load_training_data", "fit_model",
            "cross_validate", "out_of_fold_logits", "grouped_folds", "seed_held_out", "GateReport", "compare",
@@ -18,6 +18,17 @@ __all__ = ["train", "TrainConfig", "TrainingData", "TrainResult", "load_training
            "DEFAULT_LABELS", "suggest", "write_todo", "import_todo", "normalise_text", "DEFAULT_GROUP_WEIGHTS",
            "real_held_out_temperature", "MIN_REAL_FOR_CALIBRATION",
            "read_labelled", "labelled_figures", "evaluate_labelled"]
+
+if TYPE_CHECKING:  # the lazy names below, as type checkers see them
+    from .annotate import import_todo, normalise_text, suggest, write_todo
+    from .annotations import (DEFAULT_LABELS, Problem, check, cohen_kappa, iter_files, load_label_weights, load_labels,
+                              load_records, stats)
+    from .fit import (DEFAULT_GROUP_WEIGHTS, MIN_REAL_FOR_CALIBRATION, TrainConfig, TrainingData, TrainResult,
+                      cross_validate, fit_model, grouped_folds, load_training_data, out_of_fold_logits,
+                      real_held_out_temperature, seed_held_out, train)
+    from .gate import TOLERANCE, GateReport, RetrainOutcome, compare, held_out_groups, retrain
+    from .labelled import evaluate_labelled, labelled_figures, read_labelled
+    from .metrics import classification_figures, expected_calibration_error
 
 _HOMES = {"fit": ["train", "TrainConfig", "TrainingData", "TrainResult", "load_training_data", "fit_model",
                   "cross_validate", "out_of_fold_logits", "grouped_folds", "seed_held_out", "DEFAULT_GROUP_WEIGHTS",

@@ -76,6 +76,7 @@ def load_label_weights(folder: Path) -> dict[str, float]:
 
 
 def iter_files(folder: Path) -> list[Path]:
+    """Every ``.jsonl`` file under ``folder``, sorted: the annotation files of a corpus."""
     return sorted(p for p in folder.rglob("*.jsonl") if p.is_file())
 
 
@@ -118,7 +119,7 @@ def _record_problems(record: Any, labels: tuple[str, ...], seeds: Path) -> list[
     return out
 
 
-def _seed_problems(record: dict, seeds: Path) -> list[str]:
+def _seed_problems(record: dict[str, Any], seeds: Path) -> list[str]:
     start, end, doc = record.get("start"), record.get("end"), record.get("doc")
     if not isinstance(start, int) or not isinstance(end, int):
         return ["seed records need integer start and end offsets into seeds/<doc>"]
@@ -198,7 +199,7 @@ def check(folder: Path, seeds: Path | None = None) -> list[Problem]:
     return problems
 
 
-def load_records(folder: Path) -> list[dict]:
+def load_records(folder: Path) -> list[dict[str, Any]]:
     """All records of ``folder``, in file order. Call :func:`check` first: this does not validate."""
     return [json.loads(line) for path in iter_files(Path(folder))
             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -215,7 +216,7 @@ def cohen_kappa(pairs: list[tuple[str, str]]) -> float:
     return 1.0 if expected == 1 else (observed - expected) / (1 - expected)
 
 
-def stats(records: list[dict]) -> dict[str, Any]:
+def stats(records: list[dict[str, Any]]) -> dict[str, Any]:
     """Counts per label, source, register and speaker side, and agreement per source."""
     by_source: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for r in records:

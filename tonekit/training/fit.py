@@ -89,11 +89,12 @@ class TrainConfig:
         cache = {g: weight(g) for g in set(groups)}
         return np.array([cache[g] for g in groups], dtype=float)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
+        """The configuration as plain data, as ``meta.json`` records it (:meth:`from_dict` reads it back)."""
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict) -> "TrainConfig":
+    def from_dict(cls, data: dict[str, Any]) -> "TrainConfig":
         """The configuration a model was trained with. Models made before ``class_weight`` and
         ``group_weights`` existed were class-balanced, weighed every record equally and were
         calibrated out of fold."""
@@ -130,7 +131,8 @@ class TrainingData:
         for row in zip(self.ids, self.texts, self.labels, self.groups, self.sources):
             yield dict(zip(("id", "text", "label", "group", "source"), row))
 
-    def subset(self, mask: Sequence[bool]) -> "TrainingData":
+    def subset(self, mask: Sequence[bool] | np.ndarray) -> "TrainingData":
+        """The records where ``mask`` is true, in order (a cross-validation fold's part)."""
         keep = [i for i, m in enumerate(mask) if m]
         return TrainingData([self.ids[i] for i in keep], [self.texts[i] for i in keep],
                             [self.labels[i] for i in keep], [self.groups[i] for i in keep],
@@ -142,7 +144,7 @@ class TrainResult:
     """The fitted model and the evaluation report that goes into ``meta.json``."""
 
     model: ToneModel
-    report: dict
+    report: dict[str, Any]
     data: TrainingData
     phrasebook: Phrasebook | None = None
 
@@ -257,7 +259,7 @@ def out_of_fold_logits(data: TrainingData, config: TrainConfig, phrasebook: Phra
 
 
 def cross_validate(data: TrainingData, config: TrainConfig, phrasebook: Phrasebook | None,
-                   n_jobs: int = -1) -> tuple[dict, float]:
+                   n_jobs: int = -1) -> tuple[dict[str, Any], float]:
     """Out-of-fold figures (calibrated) over the grouped folds, and the fitted temperature.
 
     The temperature is fitted on the out-of-fold predictions of our own annotations, each record
@@ -305,7 +307,7 @@ def real_held_out_temperature(data: TrainingData, config: TrainConfig,
 
 
 def seed_held_out(data: TrainingData, config: TrainConfig, phrasebook: Phrasebook | None,
-                   temperature: float, without_seeds: ToneModel | None = None) -> dict | None:
+                   temperature: float, without_seeds: ToneModel | None = None) -> dict[str, Any] | None:
     """Train without the seed records and test on them: the closest thing to real quotes we have.
     ``without_seeds``, a model already fitted on every record but the seeds, saves the fit."""
     is_seed = [s == "seed" for s in data.sources]
@@ -337,7 +339,7 @@ def train(annotations: Path | str = "annotations", *, config: TrainConfig | None
     dev_records = read_labelled(dev) if dev is not None else None
     book = load_phrasebook(Path(phrasebook) if phrasebook else None) if config.features.phrasebook else None
     index_weights = {**INDEX_WEIGHTS, **annotation_store.load_label_weights(Path(annotations))}
-    report: dict = {"records": len(data.texts), "labels": list(data.label_set),
+    report: dict[str, Any] = {"records": len(data.texts), "labels": list(data.label_set),
                     "label_counts": {label: data.labels.count(label) for label in data.label_set},
                     "phrasebook": {"source": book.source, "sha256": book.sha256, "phrases": len(book.entries)}
                     if book else None}

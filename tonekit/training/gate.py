@@ -56,13 +56,14 @@ class GateReport:
 
     @property
     def drop(self) -> float:
-        return self.current["macro_f1"] - self.new["macro_f1"]
+        return self.current["macro_f1"] - self.new["macro_f1"]  # type: ignore[no-any-return]  # figures are floats
 
     @property
     def passed(self) -> bool:
         return self.drop <= self.tolerance + 1e-12
 
     def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready view of the comparison, verdict included."""
         return {"held_out_groups": self.held_out_groups, "n_held_out": self.n_held_out, "current": self.current,
                 "new": self.new, "drop": self.drop, "tolerance": self.tolerance, "passed": self.passed,
                 "seed_changes": self.seed_changes}
@@ -151,6 +152,7 @@ class RetrainOutcome:
         return self.model_dir.parent / POINTER
 
     def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready view: the model folder, its training report, the gate's, and the verdict."""
         return {"model": str(self.model_dir), **self.report, "gate": self.gate.to_dict() if self.gate else None,
                 "promoted": self.promoted, "reason": self.reason}
 

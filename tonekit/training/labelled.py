@@ -31,7 +31,8 @@ def read_labelled(path: Path | str) -> tuple[list[str], list[str]]:
         try:
             record = json.loads(raw)
         except ValueError as exc:
-            raise AnnotationError(f"{path}:{number}: not JSON ({exc.msg})") from None
+            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)  # a huge int is a plain ValueError
+            raise AnnotationError(f"{path}:{number}: not JSON ({reason})") from None
         text, label = (record.get("text"), record.get("label")) if isinstance(record, dict) else (None, None)
         if not isinstance(text, str) or not text.strip() or not isinstance(label, str):
             raise AnnotationError(f"{path}:{number}: expected a record with a non-empty 'text' and a 'label'")

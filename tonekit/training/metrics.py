@@ -5,6 +5,7 @@ baselines compute exactly the same numbers as training does."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 from sklearn.metrics import confusion_matrix, f1_score
@@ -31,7 +32,7 @@ def expected_calibration_error(probabilities: np.ndarray, gold_index: np.ndarray
 
 def classification_figures(gold: Sequence[str], predicted: Sequence[str], labels: Sequence[str],
                            probabilities: np.ndarray | None = None,
-                           sample_weight: np.ndarray | None = None) -> dict:
+                           sample_weight: np.ndarray | None = None) -> dict[str, Any]:
     """Macro-F1 over the labels present in ``gold`` (a label nobody annotated cannot be scored),
     F1 per label, accuracy, the confusion matrix (rows gold, columns predicted, in ``labels``
     order) and, given probabilities with columns in ``labels`` order, the calibration error.
