@@ -59,7 +59,7 @@ class Workspace:
 
 def _starter_files() -> list[tuple[Path, Path]]:
     """(source, path inside the workspace) for every shipped file a new workspace gets."""
-    files = []
+    files: list[tuple[Path, Path]] = []
     for name in _STARTER:
         source = shipped_folder(name)
         if not source.is_dir():

@@ -116,7 +116,7 @@ def write_scoring_artifact(model: ToneModel, arrays_path: Path, spec_path: Path)
             "temperature": float(model.temperature), "index_weights": dict(model.index_weights),
             "feature_space": space_spec}
     buffer = io.BytesIO()
-    np.savez_compressed(buffer, **arrays)
+    np.savez_compressed(buffer, **arrays)  # type: ignore[arg-type]  # the stub types every keyword as allow_pickle (bool)
     Path(arrays_path).write_bytes(buffer.getvalue())
     Path(spec_path).write_text(json.dumps(spec, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
