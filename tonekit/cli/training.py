@@ -10,6 +10,7 @@ import click
 
 from ..errors import TonekitError
 from ._app import fail, load_model_or_fail, main, model_option, stdin_format_option, truncate
+from ._progress import article_progress, progress_option
 from ..inputs import iter_items
 from ..quotes import MODES
 
@@ -191,10 +192,11 @@ def _print_training_report(report: dict) -> None:
 @click.option("--annotations", "annotations_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=Path("annotations"), show_default=True, help="Quotes already annotated here are dropped.")
 @click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True, help="Quote extraction mode.")
+@progress_option
 @stdin_format_option("jsonl", "")
 @model_option
 def annotate_command(inputs: tuple[str, ...], out: Path, fmt: str | None, limit: int | None, annotations_dir: Path,
-                     mode: str, stdin_format: str, model_path: Path | None) -> None:
+                     mode: str, progress: bool | None, stdin_format: str, model_path: Path | None) -> None:
     """Pre-annotate the quotes of new articles (INPUTS as for `tonekit batch`): the model's
     suggested label and scores, most uncertain first, in the annotation schema. Confirm or
     correct `label`, then `tonekit annotations import`."""
@@ -203,8 +205,8 @@ def annotate_command(inputs: tuple[str, ...], out: Path, fmt: str | None, limit:
     fmt = fmt or ("csv" if out.suffix.lower() == ".csv" else "jsonl")
     model = load_model_or_fail(model_path)
     try:
-        records, errors = suggest(iter_items(list(inputs), stdin_format=stdin_format), model=model, annotations=annotations_dir, mode=mode,
-                                  limit=limit)
+        items = article_progress(iter_items(list(inputs), stdin_format=stdin_format), inputs, progress=progress)
+        records, errors = suggest(items, model=model, annotations=annotations_dir, mode=mode, limit=limit)
     except TonekitError as exc:
         fail(str(exc))
     for article_id, error in errors:
