@@ -44,13 +44,17 @@ def annotations_check_command(folder: Path, seeds: Path | None) -> None:
               default=Path("annotations"), show_default=True)
 @click.option("--into", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Annotation file to create (default: ANNOTATIONS/imported/<todo name>.jsonl).")
-def annotations_import_command(todo: Path, by: str, annotations_dir: Path, into: Path | None) -> None:
+@click.option("--accept-flagged", is_flag=True,
+              help="Import rows whose span looks broken (inside a word, an unbalanced quotation mark, text that "
+                   "does not match the article at its offsets) too, the flags written into their note.")
+def annotations_import_command(todo: Path, by: str, annotations_dir: Path, into: Path | None,
+                               accept_flagged: bool) -> None:
     """Import a reviewed to-do file (JSON Lines or CSV from `tonekit annotate`) as annotation
-    records. Every row is checked first; on any problem nothing is written."""
+    records. Every row is checked first, its span too; on any problem nothing is written."""
     from ..training import import_todo
 
     try:
-        target, count = import_todo(todo, annotations_dir, by=by, into=into)
+        target, count = import_todo(todo, annotations_dir, by=by, into=into, accept_flagged=accept_flagged)
     except TonekitError as exc:
         fail(str(exc))
     click.echo(f"{count} records -> {target}")
@@ -213,7 +217,9 @@ def annotate_command(inputs: tuple[str, ...], out: Path, fmt: str | None, limit:
         click.echo(f"tonekit: error: {article_id}: {error}", err=True)
     write_todo(records, out, fmt, list(model.labels))
     uncertain = sum(1 for r in records if r["margin"] < 0.5)
-    click.echo(f"{len(records)} quotes to annotate -> {out} ({uncertain} with a margin under 0.5); "
-               f"confirm or correct `label`, then `tonekit annotations import {out} --by NAME`", err=True)
+    flagged = sum(1 for r in records if r["flags"])
+    click.echo(f"{len(records)} quotes to annotate -> {out} ({uncertain} with a margin under 0.5, {flagged} with "
+               f"a span flagged); confirm or correct `label`, then `tonekit annotations import {out} --by NAME`",
+               err=True)
     if errors:
         sys.exit(1)
