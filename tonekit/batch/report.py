@@ -13,7 +13,7 @@ import html
 import json
 import logging
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from ..tone import index_formula
@@ -205,16 +205,16 @@ def _swatch(label: str | None, colours: dict[str, str]) -> str:
     return f'<span class="lab">{swatch}{_esc(label)}</span>'
 
 
-def _attrs(values: dict[str, str | None]) -> str:
+def _attrs(values: Mapping[str, str | None]) -> str:
     return "".join(f' {name}="{_esc(value)}"' for name, value in values.items() if value is not None)
 
 
 def _table(head: list[str], rows: list[list[str]], cls: str = "",
-           row_attrs: list[dict[str, str | None]] | None = None) -> str:
+           row_attrs: Sequence[Mapping[str, str | None]] | None = None) -> str:
     """A plain table; header and cells arrive already escaped (some hold swatch markup).
     ``row_attrs`` gives each row its attributes (the filter reads ``data-*``)."""
     th = "".join(f"<th>{h}</th>" for h in head)
-    attrs = row_attrs or [{} for _ in rows]
+    attrs: Sequence[Mapping[str, str | None]] = row_attrs or [{} for _ in rows]
     body = "".join(f"<tr{_attrs(a)}>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r, a in zip(rows, attrs))
     return f'<table class="{cls}"><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>'
 

@@ -155,7 +155,7 @@ def _parse_date(value: object) -> date | None:
         return None
 
 
-def _quote_label(q: dict) -> str | None:
+def _quote_label(q: dict[str, Any]) -> str | None:
     label = q.get("label")
     if isinstance(label, str) and label:
         return label
@@ -202,7 +202,7 @@ class _Speaker:
         return min(self.names.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0]  # most used, then fullest
 
 
-def summarise(records: Iterable[dict]) -> ReportData:
+def summarise(records: Iterable[dict[str, Any]]) -> ReportData:
     """Count, group and rank what the page shows, in one pass with bounded memory: running
     totals per speaker, country and day, the first :data:`MAX_ARTICLES_LISTED` article rows and
     only the top quotes; tolerant of missing fields."""

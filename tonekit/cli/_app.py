@@ -9,6 +9,7 @@ import shutil
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -84,7 +85,7 @@ def _fit(columns: list[tuple[str, int]], total: int) -> list[int]:
     return [*fixed, max(_MIN_LAST, room - sum(fixed))]
 
 
-def print_table(rows: list[dict], columns: list[tuple[str, int]], width: int | None = None) -> None:
+def print_table(rows: list[dict[str, Any]], columns: list[tuple[str, int]], width: int | None = None) -> None:
     """A plain table, readable in a terminal and greppable in a log. Every column keeps its
     width but the last, which takes the rest of ``width`` (see :func:`table_width`; at least 20
     characters); a cell longer than its column wraps onto continuation lines rather than being

@@ -211,9 +211,10 @@ def import_todo(path: Path, annotations: Path, *, by: str, into: Path | None = N
         existing.add(row.get("id"))
         note = row.get("note") or None
         flags = _row_flags(row, text, start, end) if isinstance(text, str) and text.strip() else []
+        shown = text[:60] if isinstance(text, str) else ""
         if flags and not accept_flagged:
             problems.append(f"{where}: span flagged: " + "; ".join(FLAG_MESSAGES[f] for f in flags)
-                            + f" ({text[:60]!r}); correct text, start and end to the whole quote, delete the row, "
+                            + f" ({shown!r}); correct text, start and end to the whole quote, delete the row, "
                             "or import with --accept-flagged to keep it with the flags in its note")
         elif flags:
             note = "; ".join(filter(None, [note, "span flagged: " + ", ".join(flags)]))
