@@ -254,7 +254,7 @@ def summarise(records: Iterable[dict[str, Any]]) -> ReportData:
             names[key] += 1
             if country:
                 speaker.countries[country] += 1
-                totals = countries.setdefault(country, [0, 0.0, 0, Counter(), set()])
+                totals = countries.get(country) or countries.setdefault(country, [0, 0.0, 0, Counter(), set()])
                 totals[0] += 1
                 totals[4].add(key)
                 if label is not None:
@@ -265,7 +265,7 @@ def summarise(records: Iterable[dict[str, Any]]) -> ReportData:
             if label is not None:
                 speaker.labels[label] += 1
             if day is not None:
-                per_day = days.setdefault(day, [0, 0.0, 0, 0.0])
+                per_day = days.get(day) or days.setdefault(day, [0, 0.0, 0, 0.0])
                 per_day[0] += 1
             row.quotes.append((key, country, label, index))  # kept only while the row is listed
             if index is None:
