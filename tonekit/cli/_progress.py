@@ -11,16 +11,21 @@ from typing import Any, TextIO, TypeVar
 
 import click
 
-__all__ = ["progress_option", "show_progress", "progress_bar", "article_progress", "above_bar"]
+__all__ = ["progress_option", "articles_progress_option", "show_progress", "progress_bar", "article_progress", "above_bar"]
 
 T = TypeVar("T")
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def progress_option(function: F) -> F:
+def progress_option(function: F, what: str = "") -> F:
     """``--progress/--no-progress``: default None, meaning "when stderr is a terminal"."""
     return click.option("--progress/--no-progress", default=None,
-                        help="Progress bar on stderr (default: only when stderr is a terminal).")(function)
+                        help=f"Progress bar on stderr{what} (default: only when stderr is a terminal).")(function)
+
+
+def articles_progress_option(function: F) -> F:
+    """:func:`progress_option` of ``tonekit score``, whose bar counts articles (``--articles``)."""
+    return progress_option(function, " with --articles")
 
 
 def show_progress(progress: bool | None, stream: TextIO | None = None) -> bool:

@@ -10,7 +10,7 @@ import click
 
 from ..errors import TonekitError
 from ._app import csv_writer, fail, load_model_or_fail, main, model_option, print_table, stdin_format_option, width_option
-from ._progress import above_bar, article_progress, progress_option
+from ._progress import above_bar, article_progress, articles_progress_option
 from ..inputs import ItemError, iter_items, iter_statements
 from ..quotes import MODES
 
@@ -26,7 +26,7 @@ _SCORE_CHUNK = 10_000
 @click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True,
               help="Quote extraction mode with --articles.")
 @width_option
-@progress_option
+@articles_progress_option
 @stdin_format_option(None, "Default: lines (text with --articles).")
 @model_option
 def score_command(inputs: tuple[str, ...], articles: bool, fmt: str, explain: int, mode: str, width: int | None,
