@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import re
 import shutil
 import subprocess
@@ -90,8 +91,11 @@ def check_page(page: str) -> TagChecker:
     assert checker.problems == []
     assert checker.stack == [], f"unclosed: {checker.stack}"
     assert page.startswith("<!DOCTYPE html>")
-    for forbidden in ("http://", "https://", "<script", "<img", "<link", "url("):
+    for forbidden in ("http://", "https://", "<img", "<link", "url(", "src=", "fetch(", "xmlhttprequest",
+                      "websocket", "import("):
         assert forbidden not in page.lower()
+    # scripts only inline: the filter's data block and its code
+    assert re.findall(r"<script[^>]*>", page) in ([], ['<script type="application/json" id="report-data">', "<script>"])
     return checker
 
 
@@ -253,7 +257,7 @@ def test_render_escapes_input_text() -> None:
     ])]
     page = render_html(summarise(records), title="<b>&")
     check_page(page)
-    assert "<b>" not in page and "<script>" not in page
+    assert "<b>" not in page and "<script>x" not in page and "\\u003cb>&Ms Vell" in page  # escaped in the data too
     assert "&lt;b&gt;no&lt;/b&gt; &amp; &quot;never&quot;" in page
     assert "&lt;b&gt;&amp;Ms Vell" in page and "&lt;b&gt;&amp;amp;.txt" in page
 
@@ -305,19 +309,200 @@ def test_write_report_round_trip(results: Path, tmp_path: Path) -> None:
 # ------------------------------------------------------------------------------ in a browser
 
 
-def _chromium() -> str | None:
-    return next(filter(None, (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome"))), None)
+def _chromium() -> str:
+    browser = next(filter(None, (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome"))), None)
+    if browser is None:
+        pytest.skip("Chromium not installed: .ci/run installs Debian's chromium when it runs as root with apt-get; "
+                    "elsewhere install it to run the browser tests")
+    return browser
+
+
+def _in_chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Headless Chromium with nothing that reaches for the network, on a fresh profile (on a
+    closed network it hangs otherwise)."""
+    profile = tmp_path / f"profile-{len(list(tmp_path.glob('profile-*')))}"
+    return subprocess.run([_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                           "--disable-component-update", "--disable-sync", "--no-first-run",
+                           f"--user-data-dir={profile}", *args], capture_output=True, text=True, timeout=120,
+                          check=False)
 
 
 @pytest.mark.slow
 def test_report_renders_in_chromium(results: Path, tmp_path: Path) -> None:
-    browser = _chromium()
-    if browser is None:
-        pytest.skip("Chromium not installed")
     out, png = tmp_path / "report.html", tmp_path / "report.png"
     write_report(results, out)
-    subprocess.run([browser, "--headless", "--disable-gpu", "--no-sandbox", f"--user-data-dir={tmp_path / 'profile'}",
-                    f"--screenshot={png}", "--window-size=1200,2000", out.resolve().as_uri()],
-                   capture_output=True, timeout=120, check=False)
-    assert png.exists() and png.stat().st_size > 10_000
+    done = _in_chromium(tmp_path, f"--screenshot={png}", "--window-size=1200,2000", out.resolve().as_uri())
+    assert png.exists() and png.stat().st_size > 10_000, done.stderr[-2000:]
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+# ------------------------------------------------------------------------------ speakers, countries, band, articles
+
+# batch records whose quotes carry a speaker_id and a speaker_country (as speaker resolution writes them)
+VARGA, MOREL = "Ilse Varga", "Jonas Morel"
+IDENTIFIED = [
+    article("w/1.txt", "2031-06-01", [
+        {**quote("The ferry link opens in spring.", VARGA, "cooperative", 0.6), "speaker_id": "s1",
+         "speaker_country": "Norveland"},
+        {**quote("We reject the new tariff.", MOREL, "conflictual", -0.7), "speaker_id": "s2",
+         "speaker_country": "Velmark"},
+    ]),
+    article("w/2.txt", "2031-06-01", [
+        {**quote("Talks went well.", "Varga", "cooperative", 0.4), "speaker_id": "s1", "speaker_country": "Norveland"},
+        {**quote("Nothing was decided.", "a spokesperson", "neutral", 0.0)},
+    ]),
+    article("w/3.txt", "2031-06-02", [
+        {**quote("We will answer any provocation.", "Morel", "conflictual", -0.8), "speaker_id": "s2",
+         "speaker_country": "Velmark"},
+    ]),
+]
+
+
+def test_speaker_id_merges_spellings_and_keeps_the_fullest_name() -> None:
+    rows = {s.key: s for s in summarise(IDENTIFIED).speakers}
+    assert set(rows) == {"id:s1", "id:s2", "a spokesperson"}
+    assert (rows["id:s1"].speaker, rows["id:s1"].n_quotes, rows["id:s1"].country) == (VARGA, 2, "Norveland")
+    assert rows["id:s1"].mean_index == pytest.approx(0.5)
+    assert rows["a spokesperson"].country is None
+
+
+def test_without_speaker_id_speakers_are_their_names() -> None:
+    plain = [{**r, "quotes": [{k: v for k, v in q.items() if k not in ("speaker_id", "speaker_country")}
+                              for q in r["quotes"]]} for r in IDENTIFIED]
+    data = summarise(plain)
+    assert {s.key for s in data.speakers} == {VARGA, "Varga", MOREL, "Morel", "a spokesperson"}
+    assert data.countries == [] and data.n_countries == 0
+    page = render_html(data)
+    check_page(page)
+    assert "no speaker countries in input" in page
+
+
+def test_tone_per_country() -> None:
+    data = summarise(IDENTIFIED)
+    assert [(c.country, c.n_quotes, c.n_speakers) for c in data.countries] == [("Norveland", 2, 1), ("Velmark", 2, 1)]
+    assert data.countries[1].mean_index == pytest.approx(-0.75)
+    assert data.countries[1].labels == {"conflictual": 2}
+    page = render_html(data)
+    section = page[page.index('<section id="countries">'):page.index('<section id="quotes">')]
+    assert "<svg" in section and "Norveland" in section and "Velmark" in section and "\u22120.75" in section
+
+
+@pytest.mark.parametrize("indices", [
+    pytest.param([0.6, -0.7, 0.4, 0.0], id="four"),
+    pytest.param([0.2, 0.3], id="two"),
+    pytest.param([0.9, 0.95, 1.0, 0.85, 0.9, 0.99, 0.97, 0.92] * 5, id="forty-near-the-top"),
+])
+def test_timeline_band_is_the_95_interval_of_the_mean(indices: list[float]) -> None:
+    from scipy import stats
+
+    data = summarise([article("a.txt", "2031-06-01", [quote(f"q{i}", None, "neutral", v) for i, v in enumerate(indices)])])
+    point = data.timeline[0]
+    n = len(indices)
+    mean, sd = sum(indices) / n, stats.tstd(indices)
+    half = stats.t.ppf(0.975, n - 1) * sd / math.sqrt(n)
+    assert point.sd == pytest.approx(sd)
+    assert point.low == pytest.approx(max(-1.0, mean - half), abs=2e-3)
+    assert point.high == pytest.approx(min(1.0, mean + half), abs=2e-3)
+    assert -1.0 <= point.low <= point.mean_index <= point.high <= 1.0
+
+
+def test_t_quantile_matches_scipy() -> None:
+    from scipy import stats
+
+    from tonekit.batch.summary import t_quantile_975
+
+    assert max(abs(t_quantile_975(df) - stats.t.ppf(0.975, df)) for df in range(1, 400)) < 3e-3
+
+
+def test_band_drawn_and_explained_but_not_for_single_quotes() -> None:
+    page = render_html(summarise(IDENTIFIED))
+    timeline = page[page.index('<section id="timeline">'):page.index('<section id="speakers">')]
+    assert '<polygon class="band"' in timeline and "95% confidence interval" in timeline
+    assert "Student" in timeline  # the hint says how it is computed
+    single = summarise([article("a.txt", "2031-06-01", [quote("q", None, "neutral", 0.3)]),
+                        article("b.txt", "2031-06-05", [quote("r", None, "neutral", 0.1)])])
+    assert all(p.low is None for p in single.timeline)
+    assert 'class="band"' not in render_html(single)
+
+
+def test_article_table_and_links_from_the_extremes() -> None:
+    page = render_html(summarise(IDENTIFIED))
+    check_page(page)
+    anchors = set(re.findall(r'<tr id="(a-\d+)"', page))
+    links = re.findall(r'<a href="#(a-\d+)">', page)
+    assert anchors == {"a-1", "a-2", "a-3"} and links and set(links) <= anchors
+    articles = page[page.index('<section id="articles">'):page.index('<section id="errors">')]
+    assert "w/1.txt" in articles and f"{VARGA}, {MOREL}" in articles
+
+
+def test_article_table_is_capped_but_keeps_the_extremes_articles(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tonekit.batch import summary
+
+    monkeypatch.setattr(summary, "MAX_ARTICLES_LISTED", 10)
+    records = [article(f"n{i}.txt", None, [quote(f"q{i}", "Envoy Pell", "neutral", 0.01)]) for i in range(30)]
+    records[25]["quotes"] = [quote("The best day.", "Envoy Pell", "cooperative", 0.99)]
+    data = summarise(records)
+    assert [a.number for a in data.articles] == [*range(1, 11), 26]
+    page = render_html(data)
+    assert '<a href="#a-26">' in page and '<tr id="a-26"' in page
+    assert "The first 10 of 30 scored articles, and those of the quotes at the extremes" in page
+    assert data.most_cooperative[0].article == 26
+
+
+def test_filter_data_matches_the_rows() -> None:
+    data = summarise(IDENTIFIED)
+    page = render_html(data)
+    block = re.search(r'<script type="application/json" id="report-data">(.*?)</script>', page, re.S)
+    assert block
+    payload = json.loads(block.group(1))
+    assert payload["speakers"] == list(data.speaker_names) and payload["countries"] == ["Norveland", "Velmark"]
+    assert set(payload["articles"]) == {"1", "2", "3"}
+    first = payload["articles"]["1"][0]
+    assert (payload["speakers"][first[0]], payload["countries"][first[1]], payload["labels"][first[2]], first[3]) == (
+        "id:s1", "Norveland", "cooperative", 0.6)
+    assert payload["articles"]["2"][1][1] == -1  # no country
+    assert '<option value="id:s2">Jonas Morel</option>' in page
+    assert '<form id="filter" class="filter" hidden>' in page  # shown by the script only
+
+
+def test_filter_data_cannot_end_its_script_or_hold_a_url() -> None:
+    records = [article("x.txt", None, [quote("Hi.", "</script><b>Ms https://x.invalid", "neutral", 0.1)])]
+    page = render_html(summarise(records))
+    check_page(page)
+    block = re.search(r'id="report-data">(.*?)</script>', page, re.S)
+    assert block and json.loads(block.group(1))["speakers"] == ["</script><b>Ms https://x.invalid"]
+
+
+def _dom(tmp_path: Path, page: Path, fragment: str) -> str:
+    done = _in_chromium(tmp_path, "--dump-dom", "--virtual-time-budget=2000", page.resolve().as_uri() + fragment)
+    assert done.returncode == 0 and "</html>" in done.stdout, done.stderr[-2000:]
+    return done.stdout
+
+
+def _shown_articles(dom: str) -> list[str]:
+    return [m.group(1) for m in re.finditer(r'<tr id="(a-\d+)" data-article="\d+"([^>]*)>', dom)
+            if "hidden" not in m.group(2)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fragment, shown, status", [
+    pytest.param("", ["a-1", "a-2", "a-3"], "No filter: all 3 listed articles.", id="none"),
+    pytest.param("#label=conflictual", ["a-1", "a-3"], "2 of 3 listed articles, 2 matching quotes, mean index \u22120.75",
+                 id="label"),
+    pytest.param("#speaker=id%3As1", ["a-1", "a-2"], "2 of 3 listed articles, 2 matching quotes, mean index +0.50",
+                 id="speaker-id"),
+    pytest.param("#country=Velmark&label=cooperative", [], "0 of 3 listed articles", id="nothing-matches"),
+    pytest.param("#speaker=a%20spokesperson", ["a-2"], "1 of 3 listed articles, 1 matching quotes, mean index 0.00",
+                 id="speaker-without-id"),
+])
+def test_filter_runs_in_chromium(tmp_path: Path, fragment: str, shown: list[str], status: str) -> None:
+    out = tmp_path / "report.html"
+    write_report(write_jsonl(tmp_path / "results.jsonl", IDENTIFIED), out)
+    dom = _dom(tmp_path, out, fragment)
+    assert _shown_articles(dom) == shown
+    assert status in re.search(r'id="filter-status"[^>]*>([^<]*)<', dom).group(1)
+    form = re.search(r'<form id="filter"[^>]*>', dom)
+    assert form and "hidden" not in form.group(0) and f'data-shown="{len(shown)}"' in form.group(0)
+    speakers = re.findall(r'<tr class="f" data-s="([^"]*)" data-c="[^"]*"( hidden="")?>', dom)
+    if "speaker=id%3As1" in fragment:
+        assert [s for s, hidden in speakers if not hidden] == ["id:s1"]

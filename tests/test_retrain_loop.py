@@ -58,7 +58,7 @@ def test_the_whole_loop(small_annotations: Path, tmp_path: Path, root: Path) -> 
     sheet = tmp_path / "todo.csv"
     assert _invoke("annotate", str(root / "seeds"), "--annotations", str(annotations), "--model", str(models),
                    "--mode", "fast", "--limit", "12", "--out", str(sheet))[0] == 0
-    with open(sheet, encoding="utf-8", newline="") as handle:
+    with open(sheet, encoding="utf-8-sig", newline="") as handle:  # the CSV starts with a byte-order mark
         table = list(csv.DictReader(handle))
     assert [r["id"] for r in table] == [r["id"] for r in rows]
     table[0]["label"] = ROTATE[table[0]["label"]]

@@ -1,21 +1,25 @@
 """Turn the JSONL written by a batch run into one self-contained HTML report.
 
 The page has to open anywhere (an e-mail attachment, an air-gapped laptop), so it holds no
-script, font, image or link from outside: the CSS is inline and every chart is SVG drawn here.
-What it shows is counted in :mod:`.summary`.
+script, font, image or link from outside: the CSS and the filter's script are inline, every
+chart is SVG drawn here and every link points inside the page. What it shows is counted in
+:mod:`.summary`; the filter (by speaker, country and label) is :mod:`.report_script`, reading
+the data this module writes into the page.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import logging
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from ..tone import index_formula
 from .provenance import describe_provenance
 from .results import iter_results
+from .report_script import FILTER_SCRIPT
 from .summary import MAX_ERRORS_KEPT, PeriodPoint, QuoteRow, ReportData, summarise
 
 __all__ = ["ReportData", "summarise", "render_html", "write_report"]
@@ -117,7 +121,19 @@ def _timeline_chart(data: ReportData) -> str:
     for t in (-1, -0.5, 0, 0.5, 1):
         body.append(_line("grid" if t else "axis", left, y(t), width - right, y(t))
                     + _text(left - 8, y(t) + 4, _fmt(t) if t else "0", "tick", "end"))
-    body.append('<polyline class="trend" points="' + " ".join(f"{x(p):.1f},{y(p.mean_index):.1f}" for p in points)  # type: ignore[arg-type]  # points have a mean
+    means = [p.mean_index for p in points if p.mean_index is not None]  # every point has one (filtered above)
+    banded = [p for p in points if p.low is not None and p.high is not None]
+    if banded:  # the 95% interval of each period's mean; a period of one quote pinches it to its point
+        upper = [f"{x(p):.1f},{y(p.high if p.high is not None else m):.1f}" for p, m in zip(points, means)]
+        lower = [f"{x(p):.1f},{y(p.low if p.low is not None else m):.1f}"
+                 for p, m in zip(reversed(points), reversed(means))]
+        if len(points) == 1:
+            p = points[0]
+            body.append(_line("band-bar", x(p), y(p.low or 0), x(p), y(p.high or 0)))
+        else:
+            body.append(f'<polygon class="band" points="{" ".join(upper + lower)}"><title>95% confidence interval '
+                        f'of the mean per {_esc(data.granularity)}</title></polygon>')
+    body.append('<polyline class="trend" points="' + " ".join(f"{x(p):.1f},{y(m):.1f}" for p, m in zip(points, means))
                 + '"/>')
     n_max = max(p.n_quotes for p in points)
     xs = [x(p) for p in points]
@@ -127,6 +143,8 @@ def _timeline_chart(data: ReportData) -> str:
         assert p.mean_index is not None  # for mypy: points hold only periods with a mean
         r = 3.5 + 6.5 * math.sqrt(p.n_quotes / n_max)
         tip = f"{p.period}: mean index {_fmt(p.mean_index)} over {p.n_quotes} quotes"
+        if p.low is not None and p.high is not None:
+            tip += f"; 95% interval {_fmt(p.low)} to {_fmt(p.high)}"
         fill = POSITIVE if p.mean_index >= 0 else NEGATIVE
         body.append(f'<circle cx="{x(p):.1f}" cy="{y(p.mean_index):.1f}" r="{r:.1f}" fill="{fill}" class="pt">'
                     f'<title>{_esc(tip)}</title></circle>')
@@ -141,35 +159,46 @@ def _timeline_chart(data: ReportData) -> str:
     return _svg(width, height, f"Mean tone index per {data.granularity}", body)
 
 
-def _speaker_chart(data: ReportData) -> str:
-    if not data.speakers:
-        return _note("no quotes in input")
+def _index_bars(rows: list[tuple[str, int, float | None]], colhead: str, title: str) -> str:
+    """One horizontal bar per row (name, quotes, mean index), from zero towards the sign."""
     row, width, name_w, count_w, top, bottom = 26, 960, 280, 80, 34, 60
     pw = width - name_w - count_w
-    zero, height = name_w + pw / 2, top + row * len(data.speakers) + bottom
+    zero, height = name_w + pw / 2, top + row * len(rows) + bottom
     x: Callable[[float], float] = lambda v: zero + v * pw / 2  # noqa: E731
-    body = [_text(name_w - 10, 20, "speaker", "colhead", "end"),
+    body = [_text(name_w - 10, 20, _esc(colhead), "colhead", "end"),
             _text(width - count_w + 10, 20, "quotes", "colhead", "start")]
-    y_end = top + row * len(data.speakers)
+    y_end = top + row * len(rows)
     for t in (-1, -0.5, 0, 0.5, 1):
         body.append(_line("grid" if t else "axis", x(t), top - 4, x(t), y_end + 4)
                     + _text(x(t), y_end + 22, _fmt(t) if t else "0", "tick"))
-    for i, s in enumerate(data.speakers):
+    for i, (name, n_quotes, mean) in enumerate(rows):
         mid = top + row * i + row / 2
-        name = _text(name_w - 10, mid + 4, _esc(_short(s.speaker, 30)), "cat", "end")
-        body.append(name.replace("</text>", f"<title>{_esc(s.speaker)}</title></text>", 1))
-        if s.mean_index is not None:
-            a, b = sorted((zero, x(s.mean_index)))
-            fill = POSITIVE if s.mean_index >= 0 else NEGATIVE
-            tip = f"{s.speaker}: mean index {_fmt(s.mean_index)} over {s.n_quotes} quotes"
+        label = _text(name_w - 10, mid + 4, _esc(_short(name, 30)), "cat", "end")
+        body.append(label.replace("</text>", f"<title>{_esc(name)}</title></text>", 1))
+        if mean is not None:
+            a, b = sorted((zero, x(mean)))
+            fill = POSITIVE if mean >= 0 else NEGATIVE
+            tip = f"{name}: mean index {_fmt(mean)} over {n_quotes} quotes"
             body.append(f'<rect x="{a:.1f}" y="{mid - row / 2 + 4:.1f}" width="{max(b - a, 1.5):.1f}" '
                         f'height="{row - 8}" rx="2" fill="{fill}"><title>{_esc(tip)}</title></rect>')
         # the value sits on the other side of zero, so it never runs into the names
-        anchor, tx = ("end", zero - 6) if (s.mean_index or 0) >= 0 else ("start", zero + 6)
-        body.append(_text(tx, mid + 4, _fmt(s.mean_index), "value", anchor))
-        body.append(_text(width - count_w + 10, mid + 4, f"n={s.n_quotes}", "small", "start"))
+        anchor, tx = ("end", zero - 6) if (mean or 0) >= 0 else ("start", zero + 6)
+        body.append(_text(tx, mid + 4, _fmt(mean), "value", anchor))
+        body.append(_text(width - count_w + 10, mid + 4, f"n={n_quotes}", "small", "start"))
     body.append(_text(zero, height - 12, "mean tone index (\u2190 conflictual \u00b7 cooperative \u2192)", "axislabel"))
-    return _svg(width, height, f"Mean tone index of the top {len(data.speakers)} speakers by number of quotes", body)
+    return _svg(width, height, title, body)
+
+
+def _speaker_chart(data: ReportData) -> str:
+    if not data.speakers:
+        return _note("no quotes in input")
+    return _index_bars([(s.speaker, s.n_quotes, s.mean_index) for s in data.speakers], "speaker",
+                       f"Mean tone index of the top {len(data.speakers)} speakers by number of quotes")
+
+
+def _country_chart(data: ReportData) -> str:
+    return _index_bars([(c.country, c.n_quotes, c.mean_index) for c in data.countries], "country",
+                       f"Mean tone index of the quotes of the speakers of {len(data.countries)} countries")
 
 
 def _swatch(label: str | None, colours: dict[str, str]) -> str:
@@ -179,11 +208,22 @@ def _swatch(label: str | None, colours: dict[str, str]) -> str:
     return f'<span class="lab">{swatch}{_esc(label)}</span>'
 
 
-def _table(head: list[str], rows: list[list[str]], cls: str = "") -> str:
-    """A plain table; header and cells arrive already escaped (some hold swatch markup)."""
+def _attrs(values: Mapping[str, str | None]) -> str:
+    return "".join(f' {name}="{_esc(value)}"' for name, value in values.items() if value is not None)
+
+
+def _table(head: list[str], rows: list[list[str]], cls: str = "",
+           row_attrs: Sequence[Mapping[str, str | None]] | None = None) -> str:
+    """A plain table; header and cells arrive already escaped (some hold swatch markup).
+    ``row_attrs`` gives each row its attributes (the filter reads ``data-*``)."""
     th = "".join(f"<th>{h}</th>" for h in head)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    attrs: Sequence[Mapping[str, str | None]] = row_attrs or [{} for _ in rows]
+    body = "".join(f"<tr{_attrs(a)}>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r, a in zip(rows, attrs))
     return f'<table class="{cls}"><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def _filter_attrs(speaker: str | None, country: str | None, label: str | None) -> dict[str, str | None]:
+    return {"class": "f", "data-s": speaker, "data-c": country or "", "data-l": label or ""}
 
 
 def _quote_table(rows: list[QuoteRow], colours: dict[str, str], empty: str) -> str:
@@ -191,8 +231,60 @@ def _quote_table(rows: list[QuoteRow], colours: dict[str, str], empty: str) -> s
         return _note(empty)
     cells = [[f'<span class="idx {"pos" if r.index >= 0 else "neg"}">{_fmt(r.index)}</span>',
               f"\u201c{_esc(_short(r.text, 400))}\u201d", _esc(r.speaker),
-              _swatch(r.label, colours), f"<code>{_esc(r.article_id)}</code>"] for r in rows]
-    return _table(["Index", "Quote", "Speaker", "Label", "Article"], cells, "quotes")
+              _swatch(r.label, colours), f'<a href="#a-{r.article}"><code>{_esc(r.article_id)}</code></a>']
+             for r in rows]
+    attrs = [_filter_attrs(r.speaker_key or r.speaker, r.country, r.label) for r in rows]
+    return _table(["Index", "Quote", "Speaker", "Label", "Article"], cells, "quotes", attrs)
+
+
+def _article_table(data: ReportData, colours: dict[str, str]) -> str:
+    if not data.articles:
+        return _note("no scored articles in input")
+    cells, attrs = [], []
+    for a in data.articles:
+        title = f'<div class="title">{_esc(_short(a.title, 160))}</div>' if a.title else ""
+        speakers = ", ".join(_esc(data.speaker_names.get(k, k)) for k in a.speakers) or "\u2013"
+        cells.append([f"<code>{_esc(a.article_id)}</code>{title}", _esc(a.date or "\u2013"),
+                      f'<span class="n">{a.n_quotes}</span>', f'<span class="m">{_fmt(a.mean_index)}</span>',
+                      _swatch(a.label, colours) if a.label else "\u2013", speakers])
+        attrs.append({"id": f"a-{a.number}", "data-article": str(a.number)})
+    return _table(["Article", "Date", "Quotes", "Mean index", "Label", "Main speakers"], cells, "articles", attrs)
+
+
+def _options(name: str, label: str, values: list[tuple[str, str]]) -> str:
+    options = "".join(f'<option value="{_esc(v)}">{_esc(_short(text, 60))}</option>' for v, text in values)
+    return (f'<label>{_esc(label)} <select name="{name}"><option value="">all</option>{options}</select>'
+            "</label>")
+
+
+def _filter_form(data: ReportData) -> str:
+    """The filter's controls, hidden until the script shows them (no dead controls without it)."""
+    if not data.articles:
+        return ""
+    countries = sorted({c for a in data.articles for _, c, _, _ in a.quotes if c}, key=str.casefold)
+    return ('<form id="filter" class="filter" hidden>'
+            + _options("speaker", "Speaker", list(data.speaker_names.items()))
+            + (_options("country", "Country", [(c, c) for c in countries]) if countries else
+               '<input type="hidden" name="country" value="">')
+            + _options("label", "Label", [(lab, lab) for lab in data.label_counts])
+            + '<button type="reset">Show all</button><p id="filter-status" class="hint" role="status"></p></form>\n')
+
+
+def _filter_data(data: ReportData) -> str:
+    """What the filter's script reads: speakers, countries and labels, and every listed
+    article's quotes as [speaker, country, label, index] (indices into those lists, -1 for none).
+    ``<`` and ``://`` are escaped so the block can neither end the script nor hold a URL."""
+    keys = list(data.speaker_names)
+    countries = sorted({c for a in data.articles for _, c, _, _ in a.quotes if c}, key=str.casefold)
+    labels = list(data.label_counts)
+    at = {"s": {k: i for i, k in enumerate(keys)}, "c": {c: i for i, c in enumerate(countries)},
+          "l": {lab: i for i, lab in enumerate(labels)}}
+    articles = {str(a.number): [[at["s"][k], at["c"].get(c, -1) if c else -1, at["l"].get(lab, -1) if lab else -1,
+                                 None if v is None else round(v, 4)] for k, c, lab, v in a.quotes]
+                for a in data.articles}
+    payload = {"speakers": keys, "countries": countries, "labels": labels, "articles": articles}
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace("://", ":\\/\\/")
 
 
 def _section(key: str, heading: str, hint: str, body: str) -> str:
@@ -233,6 +325,13 @@ table.speakers td+td,table.speakers th+th{text-align:right;font-variant-numeric:
 .sw{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px}
 code{font-size:12.5px;color:var(--muted);word-break:break-all}
 footer{color:var(--muted);font-size:13px;padding-bottom:32px}
+svg .band{fill:#52606d;opacity:.16;stroke:none}svg .band-bar{stroke:#52606d;stroke-width:6;opacity:.25}
+.filter{display:flex;flex-wrap:wrap;gap:10px 18px;align-items:center;background:#fff;border:1px solid var(--line);
+border-radius:12px;padding:12px 18px;margin-bottom:22px;position:sticky;top:0;z-index:2}
+.filter label{font-size:14px;color:var(--muted)}.filter select{font:inherit;max-width:260px}
+.filter p{margin:0;flex-basis:100%}table.articles .title{font-size:13px;color:var(--muted)}
+table.articles td:nth-child(3),table.articles td:nth-child(4){text-align:right;font-variant-numeric:tabular-nums}
+table.articles tr:target{background:#fff4d6}a code{color:#005a8c}
 """
 
 
@@ -250,8 +349,25 @@ def _provenance_line(data: ReportData) -> str:
     return f'<p class="sub prov">{_esc(text)}</p>\n'
 
 
+BAND_NOTE = ("The band is the 95% confidence interval of each period's mean: mean \u00b1 t \u00d7 s / \u221an, "
+             "with s the standard deviation of the period's quote indices, n their number and t Student's 0.975 "
+             "quantile for n \u2212 1 degrees of freedom (no band for a period of one quote). Quotes are taken as "
+             "independent; quotes of one article agree more than that, so the band is narrower than it should be.")
+
+
+def _countries(data: ReportData, colours: dict[str, str]) -> str:
+    if not data.countries:
+        return _note("no speaker countries in input: the batch records carry none (speaker_country)")
+    label_head = [_swatch(lab, colours) for lab in data.label_counts]
+    rows = [[_esc(c.country), str(c.n_quotes), str(c.n_speakers), _fmt(c.mean_index)]
+            + [str(c.labels.get(lab, 0)) for lab in data.label_counts] for c in data.countries]
+    attrs = [{"class": "f", "data-c": c.country} for c in data.countries]
+    return _country_chart(data) + _table(["Country", "Quotes", "Speakers", "Mean index", *label_head], rows,
+                                         "speakers", attrs)
+
+
 def render_html(data: ReportData, *, title: str = "tonekit report") -> str:
-    """One self-contained page: inline CSS and SVG, no script and no outside reference."""
+    """One self-contained page: inline CSS, SVG and script, no outside reference."""
     colours = _colours(data.label_counts)
     span = (f"{data.first_date.isoformat()} to {data.last_date.isoformat()}" if data.first_date and data.last_date
             else "no dated quotes")
@@ -263,30 +379,51 @@ def render_html(data: ReportData, *, title: str = "tonekit report") -> str:
     timeline_hint = f"Mean index of the quotes per {data.granularity}." if data.granularity else ""
     if data.n_bad_dates:
         timeline_hint += f" {data.n_bad_dates} article(s) with an unreadable date are left out."
+    if any(p.low is not None for p in data.timeline):
+        timeline_hint += " " + BAND_NOTE
     label_head = [_swatch(lab, colours) for lab in data.label_counts]
-    speaker_rows = [[_esc(s.speaker), str(s.n_quotes), _fmt(s.mean_index)]
-                    + [str(s.labels.get(lab, 0)) for lab in data.label_counts] for s in data.speakers]
+    with_country = any(s.country for s in data.speakers)
+    speaker_rows = [[_esc(s.speaker), *([_esc(s.country or "\u2013")] if with_country else []), str(s.n_quotes),
+                     _fmt(s.mean_index)] + [str(s.labels.get(lab, 0)) for lab in data.label_counts]
+                    for s in data.speakers]
+    speaker_attrs = [{"class": "f", "data-s": s.key or s.speaker, "data-c": s.country or ""} for s in data.speakers]
     shown = f"Top {len(data.speakers)} of {data.n_speakers} speakers by number of quotes." if data.speakers else ""
     errors = (_table(["Article", "Error"], [[f"<code>{_esc(i)}</code>", _esc(e)] for i, e in
                                             data.errors[:MAX_ERRORS_SHOWN]]) if data.errors else _note("no errors"))
     if data.n_errors > len(data.errors[:MAX_ERRORS_SHOWN]):
         errors += _note(f"\u2026 and {data.n_errors - len(data.errors[:MAX_ERRORS_SHOWN])} more not shown")
-    speaker_table = _table(["Speaker", "Quotes", "Mean index", *label_head], speaker_rows, "speakers")
+    speaker_table = _table(["Speaker", *(["Country"] if with_country else []), "Quotes", "Mean index", *label_head],
+                           speaker_rows, "speakers", speaker_attrs)
     extremes = (f"<h3>Most cooperative</h3>\n{_quote_table(data.most_cooperative, colours, 'no quote above 0')}\n"
                 f"<h3>Most conflictual</h3>\n{_quote_table(data.most_conflictual, colours, 'no quote below 0')}")
+    listed = len(data.articles)
+    articles_hint = (f"Every scored article ({listed})." if listed >= data.n_scored_articles else
+                     f"The first {data.articles_cap} of {data.n_scored_articles} scored articles, and those of the "
+                     "quotes at the extremes.")
+    articles_hint += (" The filter above (speaker, country, label) keeps the articles with a matching quote and "
+                      "counts only those quotes; it also filters the speaker, country and extreme-quote tables. "
+                      "The charts and cards always show every quote.")
+    script = ""
+    if data.articles:
+        script = (f'<script type="application/json" id="report-data">{_filter_data(data)}</script>\n'
+                  f"<script>{FILTER_SCRIPT}</script>\n")
     parts = [
         f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{_esc(title)}</title>\n'
         f"<style>{_CSS}</style>\n</head>\n<body>\n<header>\n<h1>{_esc(title)}</h1>\n"
         f'<p class="sub">Quotes in diplomatic news and their tone \u00b7 {_esc(span)}</p>\n'
         + _provenance_line(data) +
-        f'<div class="cards">{cards}</div>\n</header>\n<main>\n',
+        f'<div class="cards">{cards}</div>\n</header>\n<main>\n' + _filter_form(data),
         _section("labels", "Label distribution", "Quotes per tone label.", _label_chart(data, colours)),
         _section("timeline", "Tone over time", timeline_hint + f" Index = {index_formula()}, from \u22121 to +1.", _timeline_chart(data)),
         _section("speakers", "Speakers", shown, _speaker_chart(data) + (speaker_table if speaker_rows else "")),
-        _section("quotes", "Quotes at the extremes", "", extremes),
+        _section("countries", "Tone per country",
+                 f"Quotes of the speakers of each country (speaker_country), top {len(data.countries)} of "
+                 f"{data.n_countries} by number of quotes." if data.countries else "", _countries(data, colours)),
+        _section("quotes", "Quotes at the extremes", "Each links to its article below.", extremes),
+        _section("articles", "Articles", articles_hint, _article_table(data, colours)),
         _section("errors", f"Errors ({data.n_errors})", "", errors),
-        "</main>\n<footer>Made by tonekit report.</footer>\n</body>\n</html>\n",
+        "</main>\n<footer>Made by tonekit report.</footer>\n" + script + "</body>\n</html>\n",
     ]
     return "".join(parts)
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import csv
 import logging
+import shutil
 import sys
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
@@ -18,7 +20,8 @@ from ..inputs import STDIN_FORMATS
 if TYPE_CHECKING:
     from ..tone import ToneModel
 
-__all__ = ["main", "fail", "csv_writer", "truncate", "print_table", "stdin_format_option", "model_option",
+__all__ = ["main", "fail", "csv_writer", "truncate", "print_table", "table_width", "wrap_cell", "width_option",
+           "stdin_format_option", "model_option",
            "load_model_or_fail"]
 
 _Command = TypeVar("_Command", bound=Callable[..., Any])  # a command function under its click decorators
@@ -47,16 +50,68 @@ def csv_writer(fmt: str, fields: list[str]) -> csv.DictWriter[str] | None:
 
 
 def truncate(text: str | None, width: int) -> str:
+    """One line of at most ``width`` characters, cut with an ellipsis (for one-line summaries,
+    never for table cells: :func:`print_table` wraps)."""
     text = " ".join((text or "").split())
     return text if len(text) <= width else text[: width - 1] + "\u2026"
 
 
-def print_table(rows: list[dict[str, Any]], columns: list[tuple[str, int]]) -> None:
-    """A plain fixed-width table: readable in a terminal, greppable in a log."""
-    click.echo("  ".join(name.upper().ljust(width) for name, width in columns).rstrip())
+DEFAULT_TABLE_WIDTH = 120  # when stdout is not a terminal
+
+
+def table_width(width: int | None) -> int:
+    """The width a table fills: ``--width`` as given (0: no limit), else the terminal's columns
+    when stdout is one, else :data:`DEFAULT_TABLE_WIDTH`."""
+    if width is not None:
+        return width
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size((DEFAULT_TABLE_WIDTH, 24)).columns
+    return DEFAULT_TABLE_WIDTH
+
+
+def wrap_cell(text: str, width: int) -> list[str]:
+    """A cell's text as lines of at most ``width`` characters (whitespace runs become one space,
+    a word longer than the column is split); nothing is cut. ``width`` 0 keeps one line."""
+    text = " ".join(text.split())
+    if width <= 0 or len(text) <= width:
+        return [text]
+    return textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False) or [""]
+
+
+_MIN_LAST = 20
+
+
+def _fit(columns: list[tuple[str, int]], total: int) -> list[int]:
+    """Column widths that fill ``total``: the last column takes what the others leave."""
+    fixed = [w for _, w in columns[:-1]]
+    room = total - 2 * (len(columns) - 1)  # two spaces between columns
+    if sum(fixed) + _MIN_LAST > room and fixed:
+        scale = max(room - _MIN_LAST, 0) / sum(fixed)
+        fixed = [max(len(name), 4, int(w * scale)) for (name, _), w in zip(columns, fixed)]
+    return [*fixed, max(_MIN_LAST, room - sum(fixed))]
+
+
+def print_table(rows: list[dict[str, Any]], columns: list[tuple[str, int]], width: int | None = None) -> None:
+    """A plain table, readable in a terminal and greppable in a log. Every column keeps its
+    width but the last, which takes the rest of ``width`` (see :func:`table_width`; at least 20
+    characters); a cell longer than its column wraps onto continuation lines rather than being
+    cut; when even the fixed columns do not fit, they shrink in proportion (never below their
+    heading). ``width`` 0 writes each row on one line, cells in full."""
+    total = table_width(width)
+    widths = _fit(columns, total) if total > 0 else [w for _, w in columns]
+    click.echo("  ".join(name.upper().ljust(w) for (name, _), w in zip(columns, widths)).rstrip())
     for row in rows:
-        click.echo("  ".join(truncate(str(row.get(name) if row.get(name) is not None else "-"), width).ljust(width)
-                             for name, width in columns).rstrip())
+        cells = [wrap_cell(str(row.get(name) if row.get(name) is not None else "-"), w if total > 0 else 0)
+                 for (name, _), w in zip(columns, widths)]
+        for n in range(max(len(c) for c in cells)):
+            click.echo("  ".join((c[n] if n < len(c) else "").ljust(w) for c, w in zip(cells, widths)).rstrip())
+
+
+def width_option(function: _Command) -> _Command:
+    return click.option("--width", type=click.IntRange(min=0), default=None,
+                        help="Width of --format table: long cells wrap to fit (0: one line per row, cells in full; "
+                             f"default: the terminal's width, or {DEFAULT_TABLE_WIDTH} when stdout is not a "
+                             "terminal).")(function)
 
 
 def stdin_format_option(default: str | None, what: str) -> Callable[[_Command], _Command]:

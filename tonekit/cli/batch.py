@@ -11,6 +11,7 @@ import click
 
 from ..errors import ResultsProvenanceError, TonekitError
 from ._app import fail, main, model_option, stdin_format_option
+from ._progress import progress_bar, progress_option
 from ..quotes import MODES
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
               help="Score every article again, even those already in --out, into --out.rerun.tmp, which "
                    "replaces --out when the run finishes (an interrupted --rerun continues). Needed to change "
                    "the model or mode of an existing --out.")
-@click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+@progress_option
 @stdin_format_option("jsonl", "")
 @model_option
 def batch_command(inputs: tuple[str, ...], out: Path, quotes_csv: Path | None, jobs: int, scheduler: str | None,
@@ -50,8 +51,6 @@ def batch_command(inputs: tuple[str, ...], out: Path, quotes_csv: Path | None, j
     resumes where it stopped, with the same model and mode only (else --rerun or a new --out)."""
     import os
     import time
-
-    from tqdm import tqdm
 
     from ..batch import (ResultsWriter, check_results_file, completed_ids, provenance_sidecar, run_provenance,
                          score_article_lines, write_quotes_csv)
@@ -91,14 +90,13 @@ def batch_command(inputs: tuple[str, ...], out: Path, quotes_csv: Path | None, j
                 yield item
 
     hint = count_hint(list(inputs))
-    show = sys.stderr.isatty() if progress is None else progress
     articles = quotes = errors = 0
     started = time.perf_counter()
     try:
         lines = score_article_lines(pending(), n_jobs=jobs, scheduler=scheduler, mode=provenance["mode"],
                                     model=model_path)
-        with ResultsWriter(target) as writer, tqdm(total=None if hint is None else max(0, hint - len(done)),
-                                                unit="article", disable=not show, file=sys.stderr) as bar:
+        with ResultsWriter(target) as writer, progress_bar(None if hint is None else max(0, hint - len(done)),
+                                                        progress=progress) as bar:
             for line, n_quotes, ok in lines:
                 writer.write_line(line)
                 articles += 1

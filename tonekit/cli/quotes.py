@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 from ..errors import TonekitError
-from ._app import csv_writer, fail, main, print_table, stdin_format_option
+from ._app import csv_writer, fail, main, print_table, stdin_format_option, width_option
+from ._progress import above_bar, article_progress, progress_option
 from ..inputs import ItemError, iter_items
 from ..quotes import MODES, extract_quotes
 
@@ -19,17 +20,22 @@ from ..quotes import MODES, extract_quotes
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
 @click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True,
               help="accurate: trained spaCy pipeline; fast: rules only; auto: accurate when installed.")
+@width_option
+@progress_option
 @stdin_format_option("text", "")
-def quotes_command(inputs: tuple[str, ...], fmt: str, mode: str, stdin_format: str) -> None:
+def quotes_command(inputs: tuple[str, ...], fmt: str, mode: str, width: int | None, progress: bool | None,
+                   stdin_format: str) -> None:
     """Print the quotes of articles: FILE, DIR (every .txt inside), .jsonl, .csv or - for stdin."""
     from ..batch import quote_columns, quote_row
 
     errors = 0
     columns = quote_columns(None, speaker_span=True)
     writer = csv_writer(fmt, columns)
-    for item in iter_items(list(inputs), stdin_format=stdin_format, unique=False):
+    items = iter_items(list(inputs), stdin_format=stdin_format, unique=False)
+    for item in article_progress(items, inputs, progress=progress):
         if isinstance(item, ItemError):
-            click.echo(f"tonekit: error: {item.error}", err=True)
+            with above_bar():
+                click.echo(f"tonekit: error: {item.error}", err=True)
             errors += 1
             continue
         try:
@@ -37,14 +43,15 @@ def quotes_command(inputs: tuple[str, ...], fmt: str, mode: str, stdin_format: s
                     for n, q in enumerate(extract_quotes(item.text, mode=mode), start=1)]
         except TonekitError as exc:
             fail(str(exc))
-        if fmt == "jsonl":
-            for row in rows:
-                click.echo(json.dumps(row, ensure_ascii=False))
-        elif writer is not None:
-            writer.writerows(rows)
-        else:
-            click.echo(f"\n{item.id}: {len(rows)} quotes")
-            print_table(rows, [("kind", 8), ("speaker", 26), ("cue", 16), ("text", 70)])
+        with above_bar():
+            if fmt == "jsonl":
+                for row in rows:
+                    click.echo(json.dumps(row, ensure_ascii=False))
+            elif writer is not None:
+                writer.writerows(rows)
+            else:
+                click.echo(f"\n{item.id}: {len(rows)} quotes")
+                print_table(rows, [("kind", 8), ("speaker", 26), ("cue", 16), ("text", 70)], width)
     if errors:
         sys.exit(1)
 

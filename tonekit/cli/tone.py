@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..errors import TonekitError
-from ._app import csv_writer, fail, load_model_or_fail, main, model_option, print_table, stdin_format_option, truncate
+from ._app import csv_writer, fail, load_model_or_fail, main, model_option, print_table, stdin_format_option, width_option
+from ._progress import above_bar, article_progress, articles_progress_option
 from ..inputs import ItemError, iter_items, iter_statements
 from ..quotes import MODES
 
@@ -28,10 +29,12 @@ _SCORE_CHUNK = 10_000
               help="Show the K features that drove each label.")
 @click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True,
               help="Quote extraction mode with --articles.")
+@width_option
+@articles_progress_option
 @stdin_format_option(None, "Default: lines (text with --articles).")
 @model_option
-def score_command(inputs: tuple[str, ...], articles: bool, fmt: str, explain: int, mode: str,
-                  stdin_format: str | None, model_path: Path | None) -> None:
+def score_command(inputs: tuple[str, ...], articles: bool, fmt: str, explain: int, mode: str, width: int | None,
+                  progress: bool | None, stdin_format: str | None, model_path: Path | None) -> None:
     """Score the tone of statements (one per line) or, with --articles, of every quote in articles.
 
     INPUTS are files, folders (every .txt inside), .jsonl, .csv or - for stdin.
@@ -39,7 +42,7 @@ def score_command(inputs: tuple[str, ...], articles: bool, fmt: str, explain: in
     model = load_model_or_fail(model_path)
     labels = list(model.labels)
     if articles:
-        _score_articles(inputs, fmt, explain, mode, model, labels, stdin_format or "text")
+        _score_articles(inputs, fmt, explain, mode, model, labels, stdin_format or "text", width, progress)
         return
     fields = ["id", "label", "index", *labels, "text"]
     writer = csv_writer(fmt, fields)
@@ -66,54 +69,65 @@ def score_command(inputs: tuple[str, ...], articles: bool, fmt: str, explain: in
             flush()
     flush()
     if fmt == "table":
-        columns = [("id", 18), ("label", 11), ("index", 6), ("text", 70)] + ([("why", 60)] if explain else [])
-        print_table(rows, columns)
+        columns = [("id", 18), ("label", 11), ("index", 6)] + ([("why", 40)] if explain else []) + [("text", 70)]
+        print_table(rows, columns, width)
 
 
-def _score_articles(inputs: tuple[str, ...], fmt: str, explain: int, mode: str, model: ToneModel, labels: list[str],
-                    stdin_format: str) -> None:
+def _score_articles(inputs: tuple[str, ...], fmt: str, explain: int, mode: str, model, labels: list[str],  # type: ignore[no-untyped-def]
+                    stdin_format: str, width: int | None, progress: bool | None) -> None:
     from ..article import score_texts
-    from ..batch import ArticleResult, quote_columns, quote_row
+    from ..batch import ArticleResult, quote_columns
 
     errors = 0
     columns = quote_columns(labels)
     writer = csv_writer(fmt, columns)
-    for item in iter_items(list(inputs), stdin_format=stdin_format, unique=False):
+    items = iter_items(list(inputs), stdin_format=stdin_format, unique=False)
+    for item in article_progress(items, inputs, progress=progress):
         if isinstance(item, ItemError):
-            click.echo(f"tonekit: error: {item.error}", err=True)
-            if fmt == "jsonl":
-                click.echo(json.dumps(ArticleResult.failed(item.id, item.error).to_record(), ensure_ascii=False))
+            with above_bar():
+                click.echo(f"tonekit: error: {item.error}", err=True)
+                if fmt == "jsonl":
+                    click.echo(json.dumps(ArticleResult.failed(item.id, item.error).to_record(), ensure_ascii=False))
             errors += 1
             continue
         try:
             article = score_texts([item.text], model=model, mode=mode, explain=explain or False)[0]
         except TonekitError as exc:
             fail(str(exc))
-        if fmt == "jsonl":
-            click.echo(json.dumps(ArticleResult.scored(item.id, article.to_dict()).to_record(), ensure_ascii=False))
-        elif writer is not None:
-            writer.writerows(quote_row(item.id, n, sq.to_dict(), columns) for n, sq in enumerate(article.quotes, start=1))
-        else:
-            index = "-" if article.index is None else f"{article.index:+.2f}"
-            click.echo(f"\n{item.id}: {len(article.quotes)} quotes, index {index}, label {article.label or '-'}")
-            rows = [{"speaker": sq.quote.speaker, "kind": sq.quote.kind, "label": sq.tone.label,
-                     "index": f"{sq.tone.index:+.2f}", "text": sq.quote.text,
-                     "why": "; ".join(name for name, _ in sq.tone.phrases)} for sq in article.quotes]
-            print_table(rows, [("speaker", 24), ("kind", 8), ("label", 11), ("index", 6), ("text", 64)]
-                         + ([("why", 50)] if explain else []))
-            if article.speakers:
-                click.echo("  by speaker:")
-                for s in article.speakers:
-                    counts = ", ".join(f"{k} {v}" for k, v in s.labels.items())
-                    name = truncate(s.speaker or "(unattributed)", 30)
-                    click.echo(f"    {name:30s} {s.count:3d} quote{'s' if s.count != 1 else ' '}  "
-                               f"mean index {s.mean_index:+.2f}  ({counts})")
+        with above_bar():
+            _print_article(item.id, article, fmt, writer, columns, explain, width)
     if errors:
         sys.exit(1)
 
 
-_SOURCES = {"argument": "--model", "env": "$TONEKIT_MODEL", "workspace": "the workspace's models/",
-            "checkout": "the checkout's models/",
+def _print_article(article_id: str, article, fmt: str, writer, columns: list[str], explain: int,  # type: ignore[no-untyped-def]
+                   width: int | None) -> None:
+    from ..batch import ArticleResult, quote_row
+
+    if fmt == "jsonl":
+        click.echo(json.dumps(ArticleResult.scored(article_id, article.to_dict()).to_record(), ensure_ascii=False))
+        return
+    if writer is not None:
+        writer.writerows(quote_row(article_id, n, sq.to_dict(), columns) for n, sq in enumerate(article.quotes, start=1))
+        return
+    index = "-" if article.index is None else f"{article.index:+.2f}"
+    click.echo(f"\n{article_id}: {len(article.quotes)} quotes, index {index}, label {article.label or '-'}")
+    rows = [{"speaker": sq.quote.speaker, "kind": sq.quote.kind, "label": sq.tone.label,
+             "index": f"{sq.tone.index:+.2f}", "text": sq.quote.text,
+             "why": "; ".join(name for name, _ in sq.tone.phrases)} for sq in article.quotes]
+    # the quote's text is the column that takes the rest of the width; "why" wraps in its own
+    text_last = [("speaker", 24), ("kind", 8), ("label", 11), ("index", 6)] + ([("why", 40)] if explain else [])
+    print_table(rows, text_last + [("text", 64)], width)
+    if article.speakers:
+        click.echo("  by speaker:")
+        for s in article.speakers:
+            counts = ", ".join(f"{k} {v}" for k, v in s.labels.items())
+            name = s.speaker or "(unattributed)"
+            click.echo(f"    {name:30s} {s.count:3d} quote{'s' if s.count != 1 else ' '}  "
+                       f"mean index {s.mean_index:+.2f}  ({counts})")
+
+
+_SOURCES = {"argument": "--model", "env": "$TONEKIT_MODEL", "checkout": "the checkout's models/",
             "package": "shipped in the package"}
 
 

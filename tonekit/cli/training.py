@@ -11,6 +11,7 @@ import click
 
 from ..errors import TonekitError
 from ._app import fail, load_model_or_fail, main, model_option, stdin_format_option, truncate
+from ._progress import article_progress, progress_option
 from ..inputs import iter_items
 from ..quotes import MODES
 from .workspace import workspace_option, workspace_paths
@@ -56,17 +57,20 @@ def annotations_check_command(folder: Path | None, seeds: Path | None, workspace
               default=None, help="Annotation folder (default: the workspace's annotations/).")
 @click.option("--into", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Annotation file to create (default: ANNOTATIONS/imported/<todo name>.jsonl).")
+@click.option("--accept-flagged", is_flag=True,
+              help="Import rows whose span looks broken (inside a word, an unbalanced quotation mark, text that "
+                   "does not match the article at its offsets) too, the flags written into their note.")
 @workspace_option
 def annotations_import_command(todo: Path, by: str, annotations_dir: Path | None, into: Path | None,
-                               workspace_dir: Path | None) -> None:
+                               accept_flagged: bool, workspace_dir: Path | None) -> None:
     """Import a reviewed to-do file (JSON Lines or CSV from `tonekit annotate`) as annotation
-    records. Every row is checked first; on any problem nothing is written."""
+    records. Every row is checked first, its span too; on any problem nothing is written."""
     from ..training import import_todo
 
     _, annotations_dir = workspace_paths(workspace_dir, annotations_dir)
 
     try:
-        target, count = import_todo(todo, annotations_dir, by=by, into=into)
+        target, count = import_todo(todo, annotations_dir, by=by, into=into, accept_flagged=accept_flagged)
     except TonekitError as exc:
         fail(str(exc))
     click.echo(f"{count} records -> {target}")
@@ -218,12 +222,13 @@ def _print_training_report(report: dict[str, Any]) -> None:
 @click.option("--annotations", "annotations_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=None, help="Quotes already annotated here are dropped (default: the workspace's annotations/).")
 @click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True, help="Quote extraction mode.")
+@progress_option
 @stdin_format_option("jsonl", "")
 @model_option
 @workspace_option
 def annotate_command(inputs: tuple[str, ...], out: Path, fmt: str | None, limit: int | None,
-                     annotations_dir: Path | None, mode: str, stdin_format: str, model_path: Path | None,
-                     workspace_dir: Path | None) -> None:
+                     annotations_dir: Path | None, mode: str, progress: bool | None, stdin_format: str,
+                     model_path: Path | None, workspace_dir: Path | None) -> None:
     """Pre-annotate the quotes of new articles (INPUTS as for `tonekit batch`): the model's
     suggested label and scores, most uncertain first, in the annotation schema. Confirm or
     correct `label`, then `tonekit annotations import`."""
@@ -236,15 +241,17 @@ def annotate_command(inputs: tuple[str, ...], out: Path, fmt: str | None, limit:
     fmt = fmt or ("csv" if out.suffix.lower() == ".csv" else "jsonl")
     model = load_model_or_fail(model_path)
     try:
-        records, errors = suggest(iter_items(list(inputs), stdin_format=stdin_format), model=model, annotations=annotations_dir, mode=mode,
-                                  limit=limit)
+        items = article_progress(iter_items(list(inputs), stdin_format=stdin_format), inputs, progress=progress)
+        records, errors = suggest(items, model=model, annotations=annotations_dir, mode=mode, limit=limit)
     except TonekitError as exc:
         fail(str(exc))
     for article_id, error in errors:
         click.echo(f"tonekit: error: {article_id}: {error}", err=True)
     write_todo(records, out, fmt, list(model.labels))
     uncertain = sum(1 for r in records if r["margin"] < 0.5)
-    click.echo(f"{len(records)} quotes to annotate -> {out} ({uncertain} with a margin under 0.5); "
-               f"confirm or correct `label`, then `tonekit annotations import {out} --by NAME`", err=True)
+    flagged = sum(1 for r in records if r["flags"])
+    click.echo(f"{len(records)} quotes to annotate -> {out} ({uncertain} with a margin under 0.5, {flagged} with "
+               f"a span flagged); confirm or correct `label`, then `tonekit annotations import {out} --by NAME`",
+               err=True)
     if errors:
         sys.exit(1)

@@ -22,7 +22,7 @@ __all__ = ["train", "TrainConfig", "TrainingData", "TrainResult", "load_training
 if TYPE_CHECKING:  # the lazy names below, as type checkers see them
     from .annotate import import_todo, normalise_text, suggest, write_todo
     from .annotations import (DEFAULT_LABELS, Problem, check, cohen_kappa, iter_files, load_label_weights, load_labels,
-                              load_records, stats)
+                              load_records, seed_note, seeds_folder, stats)
     from .fit import (DEFAULT_GROUP_WEIGHTS, MIN_REAL_FOR_CALIBRATION, TrainConfig, TrainingData, TrainResult,
                       cross_validate, fit_model, grouped_folds, load_training_data, out_of_fold_logits,
                       real_held_out_temperature, seed_held_out, train)

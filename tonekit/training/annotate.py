@@ -3,9 +3,15 @@ suggested label, most uncertain first, and the way back into ``annotations/``.
 
 Annotation time is best spent where the model is least sure (uncertainty sampling by margin:
 the gap between the two most probable labels). A to-do file is written in the annotation
-schema, with the suggestion already in ``label`` and three extra fields (``suggested``,
-``scores``, ``margin``); an annotator confirms or corrects ``label`` in the JSON Lines file or
-in a spreadsheet (``--format csv``), and :func:`import_todo` turns it into annotation records.
+schema, with the suggestion already in ``label`` and extra fields (``suggested``, ``scores``,
+``margin``, and what an annotator needs to judge the quote without the article: its ``cue``, the
+``context`` around it and the ``flags`` of a span that looks broken, :mod:`.spans`); an annotator
+confirms or corrects ``label`` in the JSON Lines file or in a spreadsheet (``--format csv``), and
+:func:`import_todo` turns it into annotation records, checking the spans again.
+
+The CSV opens cleanly in a spreadsheet: UTF-8 with a byte-order mark, and one line per row:
+inside a cell a line break is written ``\\n`` (``\\r`` for a carriage return) and a backslash
+``\\\\``; :func:`import_todo` reads them back, so the text round-trips exactly.
 """
 
 from __future__ import annotations
@@ -19,12 +25,14 @@ from pathlib import Path
 from typing import Any
 
 from . import annotations as annotation_store
+from .spans import FLAG_MESSAGES, context_of, plain_context, span_flags
 from .. import _checks
 from ..errors import AnnotationError
 
-__all__ = ["suggest", "write_todo", "import_todo", "TODO_EXTRA_FIELDS", "normalise_text"]
+__all__ = ["suggest", "write_todo", "import_todo", "TODO_EXTRA_FIELDS", "normalise_text", "escape_cell",
+           "unescape_cell"]
 
-TODO_EXTRA_FIELDS = ("suggested", "scores", "margin")
+TODO_EXTRA_FIELDS = ("suggested", "scores", "margin", "cue", "context", "context_start", "flags", "scored_text")
 _SPACES = re.compile(r"\s+")
 
 
@@ -59,10 +67,17 @@ def suggest(items: Iterable[Any], *, model: Any, annotations: Path, mode: str = 
             if not key or key in known:
                 continue
             known.add(key)
-            records.append({"id": _record_id(item.id, quote.start, quote.end), "text": quote.text, "label": None,
-                            "source": "article", "doc": item.id, "start": quote.start, "end": quote.end,
-                            "speaker": quote.speaker, "kind": quote.kind, "register": "news", "votes": [],
-                            "note": None, "scored_text": frame_text(item.text, quote)})
+            context = context_of(item.text, quote.start, quote.end)
+            record = {"id": _record_id(item.id, quote.start, quote.end), "text": quote.text, "label": None,
+                      "source": "article", "doc": item.id, "start": quote.start, "end": quote.end,
+                      "speaker": quote.speaker, "kind": quote.kind, "register": "news", "votes": [],
+                      "note": None, "cue": quote.cue, "context": context.text, "context_start": context.start,
+                      "flags": span_flags(quote.text, quote.start, quote.end, item.text),
+                      "scored_text": frame_text(item.text, quote)}
+            country = getattr(quote, "speaker_country", None)  # when extraction knows the speaker's country
+            if country:
+                record["side"] = country
+            records.append(record)
     tones = model.score([r["scored_text"] for r in records]) if records else []
     for record, tone in zip(records, tones):
         ranked = sorted(tone.scores.values(), reverse=True)
@@ -73,32 +88,58 @@ def suggest(items: Iterable[Any], *, model: Any, annotations: Path, mode: str = 
 
 
 def _csv_columns(labels: list[str]) -> list[str]:
-    return ["id", "doc", "start", "end", "speaker", "kind", "suggested", "margin", *labels, "label", "note", "text",
-            "scored_text"]
+    return ["id", "doc", "speaker", "side", "cue", "kind", "flags", "suggested", "margin", *labels, "label", "note",
+            "text", "context", "scored_text", "start", "end", "context_start"]
+
+
+def escape_cell(value: Any) -> Any:
+    """A CSV cell on one line: backslash, line feed and carriage return as ``\\\\``, ``\\n``, ``\\r``."""
+    if not isinstance(value, str):
+        return value
+    return value.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def unescape_cell(value: str) -> str:
+    """The inverse of :func:`escape_cell`; any other backslash stays as it is."""
+    if "\\" not in value:
+        return value
+    out, i = [], 0
+    while i < len(value):
+        pair = value[i:i + 2]
+        if pair in ("\\\\", "\\n", "\\r"):
+            out.append({"\\\\": "\\", "\\n": "\n", "\\r": "\r"}[pair])
+            i += 2
+        else:
+            out.append(value[i])
+            i += 1
+    return "".join(out)
 
 
 def write_todo(records: list[dict[str, Any]], path: Path, fmt: str, labels: list[str]) -> None:
-    """The to-do file: JSON Lines in the annotation schema (plus suggestions), or CSV."""
+    """The to-do file: JSON Lines in the annotation schema (plus suggestions), or CSV for a
+    spreadsheet (UTF-8 with a byte-order mark, line breaks inside cells escaped: see the module)."""
     if fmt == "jsonl":
         with open(path, "w", encoding="utf-8") as handle:
             for record in records:
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
         return
-    with open(path, "w", encoding="utf-8", newline="") as handle:
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=_csv_columns(labels), extrasaction="ignore")
         writer.writeheader()
         for record in records:
-            writer.writerow({**record, **record.get("scores", {})})
+            row = {**record, **record.get("scores", {}), "flags": "; ".join(record.get("flags") or [])}
+            writer.writerow({key: escape_cell(value) for key, value in row.items()})
 
 
 def _read_todo(path: Path) -> list[tuple[int, dict[str, Any]]]:
-    """(line, row) of a to-do file, JSON Lines or CSV by its extension."""
+    """(line, row) of a to-do file, JSON Lines or CSV by its extension (CSV cells unescaped)."""
     rows: list[tuple[int, dict[str, Any]]] = []
     if path.suffix.lower() == ".csv":
         with open(path, encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
             for row in reader:
-                rows.append((reader.line_num, dict(row)))
+                rows.append((reader.line_num, {k: unescape_cell(v) if isinstance(v, str) else v
+                                               for k, v in row.items()}))
         return rows
     for lineno, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
         if line.strip():
@@ -109,18 +150,35 @@ def _read_todo(path: Path) -> list[tuple[int, dict[str, Any]]]:
     return rows
 
 
+def _row_flags(row: dict[str, Any], text: str, start: int | None, end: int | None) -> list[str]:
+    """The span checks of :func:`.spans.span_flags` on a reviewed row, against the article
+    excerpt the row carries (its ``context``) when it has one."""
+    context, context_start = row.get("context"), row.get("context_start")
+    try:
+        offset = _int_or_none(context_start)
+    except (TypeError, ValueError):
+        offset = None
+    if isinstance(context, str) and context and offset is not None:
+        return span_flags(text, start, end, plain_context(context), offset)
+    return span_flags(text, start, end)
+
+
 def _int_or_none(value: Any) -> int | None:
     if value in (None, ""):
         return None
     return int(value)
 
 
-def import_todo(path: Path, annotations: Path, *, by: str, into: Path | None = None) -> tuple[Path, int]:
+def import_todo(path: Path, annotations: Path, *, by: str, into: Path | None = None,
+                accept_flagged: bool = False) -> tuple[Path, int]:
     """Turn a reviewed to-do file into annotation records (``label`` is the annotator's
     decision, recorded as their vote) in a new file under ``annotations/imported/``.
 
     Every row is checked first; any problem raises :class:`AnnotationError` listing each as
-    ``file:line: reason`` and nothing is written.
+    ``file:line: reason`` and nothing is written. A span that looks broken (:mod:`.spans`:
+    inside a word, an unbalanced quotation mark, text that does not match the article excerpt
+    at its offsets) is such a problem, unless ``accept_flagged``: then the row is imported and
+    its flags are written into its ``note``.
     """
     path, annotations = Path(path), Path(annotations)
     if not by or not by.strip():
@@ -152,12 +210,23 @@ def import_todo(path: Path, annotations: Path, *, by: str, into: Path | None = N
             continue
         existing.add(row.get("id"))
         note = row.get("note") or None
+        flags = _row_flags(row, text, start, end) if isinstance(text, str) and text.strip() else []
+        shown = text[:60] if isinstance(text, str) else ""
+        if flags and not accept_flagged:
+            problems.append(f"{where}: span flagged: " + "; ".join(FLAG_MESSAGES[f] for f in flags)
+                            + f" ({shown!r}); correct text, start and end to the whole quote, delete the row, "
+                            "or import with --accept-flagged to keep it with the flags in its note")
+        elif flags:
+            note = "; ".join(filter(None, [note, "span flagged: " + ", ".join(flags)]))
         if row.get("suggested") and row.get("suggested") != label:
             note = "; ".join(filter(None, [note, f"corrected from the model's suggestion {row['suggested']}"]))
-        records.append({"id": row.get("id"), "text": text, "label": label, "source": row.get("source") or "article",
-                        "doc": row.get("doc"), "start": start, "end": end, "speaker": row.get("speaker") or None,
-                        "kind": row.get("kind") or None, "register": row.get("register") or "news",
-                        "votes": [*(row.get("votes") or []), {"by": by.strip(), "label": label}], "note": note})
+        record = {"id": row.get("id"), "text": text, "label": label, "source": row.get("source") or "article",
+                  "doc": row.get("doc"), "start": start, "end": end, "speaker": row.get("speaker") or None,
+                  "kind": row.get("kind") or None, "register": row.get("register") or "news",
+                  "votes": [*(row.get("votes") or []), {"by": by.strip(), "label": label}], "note": note}
+        if row.get("side"):
+            record["side"] = row["side"]
+        records.append(record)
     if not records and not problems:
         problems.append(f"{path}: no rows to import")
     if problems:
