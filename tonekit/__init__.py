@@ -14,12 +14,12 @@ from .quotes import Quote, extract_quotes
 __all__ = ["extract_quotes", "Quote", "score", "ToneScore", "load_model", "score_article", "ArticleTone",
            "score_articles", "ArticleResult", "iter_items", "train", "TonekitError", "PipelineNotInstalledError",
            "InvalidModeError", "ModelLoadError", "AnnotationError", "BratFormatError", "ReportInputError",
-           "PhrasebookError", "SchedulerError", "ModelVersionWarning"]
+           "PhrasebookError", "SchedulerError", "ModelVersionWarning", "to_frame", "ToneClassifier"]
 __version__ = "0.1.0"
 
 _LAZY = {"score": "tone", "ToneScore": "tone", "load_model": "tone", "score_article": "article",
          "ArticleTone": "article", "score_articles": "batch", "ArticleResult": "batch", "iter_items": "inputs",
-         "train": "training"}
+         "train": "training", "to_frame": "integrations", "ToneClassifier": "integrations"}
 
 
 def __getattr__(name: str) -> Any:

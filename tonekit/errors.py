@@ -4,7 +4,7 @@ from __future__ import annotations
 
 __all__ = ["TonekitError", "PipelineNotInstalledError", "InvalidModeError", "BratFormatError",
            "ReportInputError", "AnnotationError", "ModelLoadError", "PhrasebookError", "SchedulerError",
-           "ResultsProvenanceError", "ModelVersionWarning"]
+           "ResultsProvenanceError", "ModelVersionWarning", "ExtraNotInstalledError", "ComponentOrderError"]
 
 
 class TonekitError(Exception):
@@ -46,6 +46,14 @@ class SchedulerError(TonekitError):
 class ResultsProvenanceError(TonekitError, ValueError):
     """A results file made by another model or mode (or of unknown provenance) than the run
     that would append to it; the message names both and the ways out."""
+
+
+class ExtraNotInstalledError(TonekitError, ImportError):
+    """An optional dependency (pandas, pyarrow) is missing; the message names the extra to install."""
+
+
+class ComponentOrderError(TonekitError, ValueError):
+    """A tonekit spaCy component that needs another one before it in the pipeline."""
 
 
 class ModelVersionWarning(UserWarning):

@@ -1,0 +1,137 @@
+"""to_frame and the quote tables: one row per quote, the article's passthrough fields beside it."""
+
+from __future__ import annotations
+
+import builtins
+import csv
+import json
+import logging
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from tonekit import score_article, score_articles, to_frame
+from tonekit.cli import main
+from tonekit.errors import ExtraNotInstalledError
+
+ARTICLES = [
+    {"id": "talks", "text": "“We welcome the agreement,” the minister said.\n\n“We condemn the attack,” Smith said.",
+     "date": "2024-03-01", "source": "wire", "title": "Talks", "url": "https://example.org/a", "desk": "europe"},
+    {"id": "quiet", "text": "The weather was mild in the capital on Monday.", "date": "2024-03-02"},
+    {"id": "blank", "text": "   ", "source": "wire"},
+    {"id": "visit", "text": "“We are grateful for your support,” the envoy said.", "title": "Visit",
+     "tags": ["a", "b"]},
+]
+LABELS = ["cooperative", "candid", "conflictual", "neutral"]
+TAIL = ["quote", "speaker", "kind", "cue", "label", "index", *LABELS, "start", "end", "text", "scored_text"]
+
+
+@pytest.fixture(scope="module")
+def results() -> list:
+    return list(score_articles(ARTICLES, mode="fast"))
+
+
+def test_columns_and_rows_match_the_results(results: list, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING):
+        frame = to_frame(results)
+    assert list(frame.columns) == ["id", "date", "source", "title", "url", "desk", "tags", *TAIL]
+    assert len(frame) == sum(r.n_quotes for r in results) == 3
+    assert list(frame["id"]) == ["talks", "talks", "visit"] and list(frame["quote"]) == [1, 2, 1]
+    talks = frame[frame["id"] == "talks"].iloc[0]
+    assert (talks["date"], talks["source"], talks["title"], talks["desk"]) == ("2024-03-01", "wire", "Talks", "europe")
+    assert frame.loc[frame["id"] == "visit", "tags"].iloc[0] == ["a", "b"]  # kept as it is, not as text
+    for row, quote in zip(frame.itertuples(), [q for r in results for q in r.quotes]):
+        assert (row.text, row.start, row.end, row.label, row.speaker) == (
+            quote["text"], quote["start"], quote["end"], quote["label"], quote["speaker"])
+        assert row.cooperative == quote["scores"]["cooperative"]
+    assert frame["start"].dtype == "int64" and frame["index"].dtype == "float64"
+    # the failed article is no row; it is listed in attrs and warned about
+    assert frame.attrs["errors"] == [{"id": "blank", "error": "empty or whitespace-only text"}]
+    assert "1 failed article" in caplog.text
+    assert frame.attrs["provenance"][0]["mode"] == "fast" and frame.attrs["provenance"][0]["articles"] == 4
+
+
+def test_every_accepted_input_gives_the_same_rows(results: list, tmp_path: Path) -> None:
+    path = tmp_path / "results.jsonl"
+    path.write_text("".join(json.dumps(r.to_record()) + "\n" for r in results), encoding="utf-8")
+    from_list = to_frame(results)
+    pd.testing.assert_frame_equal(to_frame(path), from_list)
+    pd.testing.assert_frame_equal(to_frame(str(path)), from_list)
+    pd.testing.assert_frame_equal(score_articles(ARTICLES, mode="fast").to_frame(), from_list)
+    article = score_article(ARTICLES[0]["text"], mode="fast")
+    one = article.to_frame()
+    assert list(one.columns) == ["id", *TAIL] and list(one["id"]) == ["0", "0"]
+    pd.testing.assert_frame_equal(to_frame(article), one)
+    two = to_frame([article, score_article(ARTICLES[3]["text"], mode="fast")])
+    assert list(two["id"]) == ["0", "0", "1"]
+    assert list(two["text"]) == list(from_list["text"])
+
+
+def test_speaker_fields_are_columns_when_the_quotes_carry_them() -> None:
+    quote = {"text": "We agree", "start": 1, "end": 9, "speaker": "Anna Berg", "cue": "said", "kind": "direct",
+             "label": "cooperative", "index": 0.9, "scores": {"cooperative": 0.9, "neutral": 0.1},
+             "scored_text": "We agree"}
+    records = [{"id": "a", "quotes": [{**quote, "speaker_id": "s1", "speaker_role": "minister"}]},
+               {"id": "b", "quotes": [quote]}]
+    from tonekit.batch.results import QuoteTable
+
+    table = QuoteTable.of(records)
+    assert table.columns[:5] == ("id", "quote", "speaker", "speaker_id", "speaker_role")
+    rows = [row for record in records for row in table.rows(record)]
+    assert [r["speaker_id"] for r in rows] == ["s1", None] and [r["neutral"] for r in rows] == [0.1, 0.1]
+    assert "speaker_id" not in QuoteTable.of(records[1:]).columns  # absent: no column
+
+
+def test_a_field_named_like_a_quote_column_is_prefixed() -> None:
+    from tonekit.batch.results import QuoteTable
+
+    table = QuoteTable.of([{"id": "a", "speaker": "desk", "quotes": []}], ["cooperative"])
+    assert table.columns[:2] == ("id", "article_speaker") and table.columns.count("speaker") == 1
+
+
+@pytest.mark.parametrize("value, match", [
+    (42, "got int"), ({"id": "a"}, "got dict"), ([{"id": "a"}], "item 0 is a dict"), (b"x.jsonl", "got bytes"),
+], ids=["int", "mapping", "list-of-dicts", "bytes"])
+def test_to_frame_refuses_what_it_cannot_read(value, match) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(TypeError, match=match):
+        to_frame(value)
+
+
+def test_a_missing_results_file_is_named(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="missing.jsonl: cannot read results file"):
+        to_frame(tmp_path / "missing.jsonl")
+
+
+def test_missing_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch, results: list) -> None:
+    real_import = builtins.__import__
+
+    def no_pandas(name, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if name == "pandas" or name.startswith("pandas."):
+            raise ImportError("No module named 'pandas'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.delitem(__import__("sys").modules, "pandas")
+    monkeypatch.setattr(builtins, "__import__", no_pandas)
+    with pytest.raises(ExtraNotInstalledError, match=r"to_frame needs pandas.*pip install 'tonekit\[pandas\]'"):
+        to_frame(results)
+
+
+def test_batch_quotes_csv_and_parquet_have_the_frame_columns(tmp_path: Path, results: list) -> None:
+    inputs = tmp_path / "articles.jsonl"
+    inputs.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
+    out, table, parquet = tmp_path / "r.jsonl", tmp_path / "q.csv", tmp_path / "q.parquet"
+    result = CliRunner().invoke(main, ["batch", str(inputs), "--out", str(out), "--mode", "fast",
+                                       "--quotes-csv", str(table), "--quotes-parquet", str(parquet)])
+    assert result.exit_code == 0, result.output
+    frame = to_frame(out)
+    rows = list(csv.DictReader(table.open(encoding="utf-8")))
+    assert list(rows[0]) == list(frame.columns) and len(rows) == len(frame) == 3
+    assert rows[2]["tags"] == '["a", "b"]'  # a list cell is JSON text in CSV
+    assert [r["date"] for r in rows] == ["2024-03-01", "2024-03-01", ""]
+    stored = pd.read_parquet(parquet)
+    assert list(stored.columns) == list(frame.columns)
+    assert list(stored["text"]) == list(frame["text"]) and list(stored["start"]) == list(frame["start"])
+    assert json.loads((tmp_path / "q.parquet.provenance.json").read_text(encoding="utf-8"))["quotes"] == 3
+    assert "3 quotes -> " + str(parquet) in result.output
