@@ -52,6 +52,7 @@ def test_blank_pipeline_gives_the_quotes_of_extract_quotes(mode: str, root: Path
 
 @needs_parser
 def test_a_parsed_doc_is_not_parsed_again(parsed_nlp, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    import tonekit.quotes
     from tonekit.quotes import extract as extract_module, pipeline
 
     expected = [extract_quotes(text, mode="accurate") for text in PARAGRAPHS]
@@ -61,6 +62,7 @@ def test_a_parsed_doc_is_not_parsed_again(parsed_nlp, monkeypatch: pytest.Monkey
 
     monkeypatch.setattr(pipeline, "load_trained", refuse)
     monkeypatch.setattr(extract_module, "load_trained", refuse)
+    monkeypatch.setattr(tonekit.quotes, "load_trained", refuse)
     docs = list(parsed_nlp.pipe(PARAGRAPHS))
     assert [[span._.quote for span in doc._.quotes] for doc in docs] == expected
     assert sum(len(quotes) for quotes in expected) >= 4

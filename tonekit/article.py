@@ -63,11 +63,6 @@ class ArticleTone:
                 "speakers": [s.to_dict() for s in self.speakers],
                 "quotes": [q.to_dict() for q in self.quotes]}
 
-    def to_frame(self) -> Any:
-        """This article's quotes as a pandas DataFrame, one row per quote (:func:`tonekit.to_frame`)."""
-        from .integrations.frames import to_frame
-        return to_frame(self)
-
 
 def summarise(quotes: Sequence[Quote], tones: Sequence[ToneScore], labels: Sequence[str],
               index_weights: dict[str, float], scored_texts: Sequence[str] | None = None) -> ArticleTone:

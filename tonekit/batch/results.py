@@ -380,7 +380,7 @@ def write_quotes_csv(results: Path, out: Path, labels: list[str]) -> int:
 def write_quotes_parquet(results: Path, out: Path, labels: list[str]) -> int:
     """:func:`write_quotes_csv` as Parquet (the same columns, typed), with the same provenance
     sidecar. Needs pandas and pyarrow (``pip install 'tonekit[parquet]'``); returns the rows."""
-    from ..integrations.frames import require
+    from .._extras import require
 
     require("pyarrow", "parquet", "--quotes-parquet")
     pandas = require("pandas", "parquet", "--quotes-parquet")

@@ -24,7 +24,7 @@ from .. import _checks
 from ..errors import SchedulerError
 from .results import ArticleResult
 
-__all__ = ["ArticleResult", "score_articles", "score_article_lines", "DEFAULT_CHUNK_SIZE", "ResultStream"]
+__all__ = ["ArticleResult", "score_articles", "score_article_lines", "DEFAULT_CHUNK_SIZE"]
 
 log = logging.getLogger(__name__)
 DEFAULT_CHUNK_SIZE = 32
@@ -188,27 +188,8 @@ def _run(items: Iterable[Any], task: Callable, n_jobs: int, scheduler: Any, mode
     return _joblib(chunks, task, args, n_jobs)
 
 
-class ResultStream(Iterator[ArticleResult]):
-    """The results of :func:`score_articles`, one at a time, in input order; :meth:`to_frame`
-    collects the rest of them into a DataFrame."""
-
-    def __init__(self, results: Iterator[ArticleResult]) -> None:
-        self._results = results
-
-    def __iter__(self) -> "ResultStream":
-        return self
-
-    def __next__(self) -> ArticleResult:
-        return next(self._results)
-
-    def to_frame(self) -> Any:
-        """The remaining results as a pandas DataFrame, one row per quote (:func:`tonekit.to_frame`)."""
-        from ..integrations.frames import to_frame
-        return to_frame(self)
-
-
 def score_articles(items: Iterable[Any], *, n_jobs: int = 1, scheduler: Any = None, mode: str = "auto",
-                   model: str | Path | None = None, chunk_size: int = DEFAULT_CHUNK_SIZE) -> ResultStream:
+                   model: str | Path | None = None, chunk_size: int = DEFAULT_CHUNK_SIZE) -> Iterator[ArticleResult]:
     """Score every article of ``items``, one :class:`ArticleResult` per item, in input order.
 
     ``items``: :class:`tonekit.inputs.Item`/``ItemError`` (from ``iter_items``), mappings with
@@ -220,7 +201,7 @@ def score_articles(items: Iterable[Any], *, n_jobs: int = 1, scheduler: Any = No
     model name and sha256 prefix, tonekit version and the extraction mode used.
     """
     stream = _run(items, result_task, n_jobs, scheduler, mode, model, chunk_size)
-    return ResultStream(result for chunk in stream for result in chunk)
+    return (result for chunk in stream for result in chunk)
 
 
 def score_article_lines(items: Iterable[Any], *, n_jobs: int = 1, scheduler: Any = None, mode: str = "auto",

@@ -62,7 +62,7 @@ def batch_command(inputs: tuple[str, ...], out: Path, quotes_csv: Path | None, q
     replacing = rerun and out.exists()
     target = out.with_name(out.name + ".rerun.tmp") if replacing else out  # --out is replaced at the end
     if quotes_parquet is not None:  # before any work: a missing pyarrow would only show at the end
-        from ..integrations.frames import require
+        from .._extras import require
         try:
             require("pandas", "parquet", "--quotes-parquet")
             require("pyarrow", "parquet", "--quotes-parquet")

@@ -93,7 +93,7 @@ class ToneClassifier(ClassifierMixin, BaseEstimator):
     # -- fitting ---------------------------------------------------------------------
     def fit(self, X: Any, y: Any) -> "ToneClassifier":
         """Train on statements ``X`` with labels ``y`` (strings or any hashable labels; at least two)."""
-        from ..training.fit import TrainConfig, fit_model
+        from ..training import TrainConfig, fit_model
         from ..tone import load_phrasebook
 
         if y is None:

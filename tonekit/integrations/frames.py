@@ -9,32 +9,22 @@ only when called (``pip install 'tonekit[pandas]'``).
 
 from __future__ import annotations
 
-import importlib
 import logging
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ExtraNotInstalledError
+from .._extras import require
 
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["to_frame", "result_records", "require"]
+__all__ = ["to_frame", "result_records"]
 
 log = logging.getLogger(__name__)
 
 _INT_COLUMNS = ("quote", "start", "end")
-
-
-def require(module: str, extra: str, what: str) -> Any:
-    """Import an optional dependency, or raise :class:`ExtraNotInstalledError` naming the extra."""
-    try:
-        return importlib.import_module(module)
-    except ImportError:
-        raise ExtraNotInstalledError(f"{what} needs {module}, which is not installed: "
-                                     f"pip install 'tonekit[{extra}]'") from None
 
 
 def result_records(results: Any) -> Iterator[dict[str, Any]]:
@@ -77,8 +67,7 @@ def to_frame(results: Any, *, labels: Iterable[str] | None = None) -> pandas.Dat
     has no row either. ``attrs["provenance"]`` lists the provenances the records carry.
     """
     pd = require("pandas", "pandas", "to_frame")
-    from ..batch.provenance import ProvenanceCount
-    from ..batch.results import QuoteTable
+    from ..batch import ProvenanceCount, QuoteTable
 
     records = list(result_records(results))
     table = QuoteTable.of(records, None if labels is None else list(labels))

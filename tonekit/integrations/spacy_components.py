@@ -118,8 +118,7 @@ class QuotesComponent:
 def _from_parse(doc: Doc) -> list[Quote]:
     """Accurate extraction on the doc's own parse, one paragraph sub-doc at a time (what the
     analysers read); a paragraph whose edges fall inside a token is parsed by tonekit."""
-    from ..quotes.extract import plan_paragraphs, quotes_from_docs
-    from ..quotes.pipeline import load_trained
+    from ..quotes import load_trained, plan_paragraphs, quotes_from_docs
 
     text = doc.text
     quotes, chunks = plan_paragraphs(text)
