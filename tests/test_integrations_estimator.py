@@ -170,4 +170,4 @@ def test_from_model_predicts_what_score_gives(root: Path) -> None:
     refit = clone(classifier)  # a clone is unfitted with the model's feature settings
     assert not hasattr(refit, "model_") and refit.get_params()["min_df"] == model.space.config.min_df
     with pytest.raises(ValueError, match="'model' argument of ToneClassifier.from_model"):
-        ToneClassifier.from_model("models/DEFAULT")  # type: ignore[arg-type]
+        ToneClassifier.from_model("models/DEFAULT")

@@ -7,16 +7,17 @@ import json
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from tonekit import score_article, score_articles, to_frame
+from tonekit import ArticleResult, score_article, score_articles, to_frame
 from tonekit.cli import main
 from tonekit.errors import ExtraNotInstalledError
 
-ARTICLES = [
+ARTICLES: list[dict[str, Any]] = [
     {"id": "talks", "text": "“We welcome the agreement,” the minister said.\n\n“We condemn the attack,” Smith said.",
      "date": "2024-03-01", "source": "wire", "title": "Talks", "url": "https://example.org/a", "desk": "europe"},
     {"id": "quiet", "text": "The weather was mild in the capital on Monday.", "date": "2024-03-02"},
@@ -29,11 +30,11 @@ TAIL = ["quote", "speaker", "kind", "cue", "label", "index", *LABELS, "start", "
 
 
 @pytest.fixture(scope="module")
-def results() -> list:
+def results() -> list[ArticleResult]:
     return list(score_articles(ARTICLES, mode="fast"))
 
 
-def test_columns_and_rows_match_the_results(results: list, caplog: pytest.LogCaptureFixture) -> None:
+def test_columns_and_rows_match_the_results(results: list[ArticleResult], caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING):
         frame = to_frame(results)
     assert list(frame.columns) == ["id", "date", "source", "title", "url", "desk", "tags", *TAIL]
@@ -53,7 +54,7 @@ def test_columns_and_rows_match_the_results(results: list, caplog: pytest.LogCap
     assert frame.attrs["provenance"][0]["mode"] == "fast" and frame.attrs["provenance"][0]["articles"] == 4
 
 
-def test_every_accepted_input_gives_the_same_rows(results: list, tmp_path: Path) -> None:
+def test_every_accepted_input_gives_the_same_rows(results: list[ArticleResult], tmp_path: Path) -> None:
     path = tmp_path / "results.jsonl"
     path.write_text("".join(json.dumps(r.to_record()) + "\n" for r in results), encoding="utf-8")
     from_list = to_frame(results)
@@ -104,7 +105,7 @@ def test_a_missing_results_file_is_named(tmp_path: Path) -> None:
         to_frame(tmp_path / "missing.jsonl")
 
 
-def test_missing_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch, results: list) -> None:
+def test_missing_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch, results: list[ArticleResult]) -> None:
     monkeypatch.setitem(sys.modules, "pandas", None)  # what an environment without pandas looks like to import
     with pytest.raises(ExtraNotInstalledError, match=r"to_frame needs pandas.*pip install 'tonekit\[pandas\]'"):
         to_frame(results)
@@ -119,7 +120,7 @@ def test_quotes_parquet_without_pyarrow_fails_before_any_work(monkeypatch: pytes
     assert not out.exists()
 
 
-def test_batch_quotes_csv_and_parquet_have_the_frame_columns(tmp_path: Path, results: list) -> None:
+def test_batch_quotes_csv_and_parquet_have_the_frame_columns(tmp_path: Path, results: list[ArticleResult]) -> None:
     inputs = tmp_path / "articles.jsonl"
     inputs.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
     out, table, parquet = tmp_path / "r.jsonl", tmp_path / "q.csv", tmp_path / "q.parquet"

@@ -32,7 +32,7 @@ def _seeds(root: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def parsed_nlp():  # type: ignore[no-untyped-def]
-    nlp = spacy.load(trained_pipeline_name())
+    nlp = spacy.load(str(trained_pipeline_name()))
     nlp.add_pipe("tonekit_quotes")
     return nlp
 
@@ -138,7 +138,7 @@ def test_tone_before_quotes_says_what_to_add() -> None:
     ("tonekit_tone", {"frame": "yes"}, "frame.*is not <class 'bool'>"),  # spaCy checks the type hints
     ("tonekit_tone", {"model": ""}, "'model' argument of the tonekit_tone component must be a non-empty str"),
 ], ids=["bad-mode", "bad-frame", "empty-model"])
-def test_bad_config_is_refused(name: str, config: dict, match: str) -> None:
+def test_bad_config_is_refused(name: str, config: dict[str, object], match: str) -> None:
     with pytest.raises(ValueError, match=match):
         spacy.blank("en").add_pipe(name, config=config)
 

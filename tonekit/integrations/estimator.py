@@ -57,7 +57,7 @@ def as_texts(X: Any, where: str) -> list[str]:
     return texts
 
 
-class ToneClassifier(ClassifierMixin, BaseEstimator):
+class ToneClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]  # scikit-learn ships no types
     """The tone model as a scikit-learn classifier over raw strings.
 
     Parameters are the training recipe's (:class:`tonekit.training.TrainConfig`), the ones worth
@@ -70,6 +70,10 @@ class ToneClassifier(ClassifierMixin, BaseEstimator):
     Fitting uses no calibration temperature (1.0): the shipped model's temperature is fitted on
     real quotes held out, which a list of strings does not say. ``predict`` is unaffected.
     """
+
+    model_: ToneModel
+    classes_: np.ndarray
+    _columns: list[int]
 
     def __init__(self, C: float = 1.0, naive_bayes_alpha: float | None = 1.0, min_df: int = 2,
                  bigrams: bool = True, negation: bool = True, phrasebook: bool = True, max_iter: int = 5000) -> None:
@@ -150,4 +154,4 @@ class ToneClassifier(ClassifierMixin, BaseEstimator):
     def predict(self, X: Any) -> np.ndarray:
         """The most probable label of each statement (an element of ``classes_``)."""
         probabilities = self.predict_proba(X)
-        return self.classes_[probabilities.argmax(axis=1)]
+        return np.asarray(self.classes_[probabilities.argmax(axis=1)])

@@ -72,7 +72,7 @@ def to_frame(results: Any, *, labels: Iterable[str] | None = None) -> pandas.Dat
     records = list(result_records(results))
     table = QuoteTable.of(records, None if labels is None else list(labels))
     rows = [row for record in records for row in table.rows(record)]
-    frame = pd.DataFrame(rows, columns=list(table.columns))
+    frame: pandas.DataFrame = pd.DataFrame(rows, columns=list(table.columns))
     for column in _INT_COLUMNS:
         frame[column] = frame[column].astype("int64")
     errors = [{"id": str(r["id"]), "error": r["error"]} for r in records if r.get("error") is not None]

@@ -15,17 +15,17 @@ the quotes are exactly those of ``extract_quotes``.
 
 The components are registered by the ``spacy_factories`` entry point, so ``add_pipe`` works
 without importing tonekit; the values they set are plain data in ``doc.user_data`` (read
-through getters), so docs still serialise (``DocBin``, ``nlp.pipe(n_process=2)``).
+through getters), so docs still serialise (``DocBin(store_user_data=True)``).
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import minibatch
 
 from .. import _checks
 from ..errors import ComponentOrderError
@@ -37,6 +37,12 @@ _QUOTE_DATA = "tonekit_quote_data"  # per span: the Quote as a dict
 _TONE_DATA = "tonekit_tone_data"  # per span: label, labels, probabilities, index
 _SPANS = "tonekit_quote_spans"  # per doc: token (start, end) of every quote span
 _NEEDS = ("DEP", "TAG", "POS", "LEMMA")  # what accurate mode reads from a parse
+
+
+def _batches(stream: Iterable[Doc], size: int) -> Iterator[list[Doc]]:
+    docs = iter(stream)
+    while batch := list(itertools.islice(docs, size)):
+        yield batch
 
 
 def _quote(span: Span) -> Quote | None:
@@ -98,8 +104,8 @@ class QuotesComponent:
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
         """Docs in batches: the texts of unparsed docs are parsed together in one stream."""
-        for batch in minibatch(stream, size=batch_size):
-            yield from self._annotate(list(batch))
+        for batch in _batches(stream, batch_size):
+            yield from self._annotate(batch)
 
     def _annotate(self, docs: list[Doc]) -> list[Doc]:
         from ..quotes import extract_quotes_batch
@@ -167,8 +173,8 @@ class ToneComponent:
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
         """Docs in batches: the quotes of a whole batch are scored in one vectorised call."""
-        for batch in minibatch(stream, size=batch_size):
-            yield from self._score(list(batch))
+        for batch in _batches(stream, batch_size):
+            yield from self._score(batch)
 
     def _score(self, docs: list[Doc]) -> list[Doc]:
         from ..quotes import frame_text
