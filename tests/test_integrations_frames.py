@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, strategies as st
 
 from tonekit import ArticleResult, score_article, score_articles, to_frame
 from tonekit.cli import main
@@ -137,3 +138,31 @@ def test_batch_quotes_csv_and_parquet_have_the_frame_columns(tmp_path: Path, res
     assert list(stored["text"]) == list(frame["text"]) and list(stored["start"]) == list(frame["start"])
     assert json.loads((tmp_path / "q.parquet.provenance.json").read_text(encoding="utf-8"))["quotes"] == 3
     assert "3 quotes -> " + str(parquet) in result.output
+
+
+_NAMES = st.sampled_from(["date", "source", "title", "url", "desk", "speaker", "text", "label", "kind", "lang"])
+_QUOTE = st.fixed_dictionaries({"text": st.text(min_size=1, max_size=8), "start": st.integers(0, 99),
+                                "end": st.integers(0, 99), "speaker": st.none() | st.text(max_size=5),
+                                "label": st.sampled_from(LABELS)},
+                               optional={"speaker_id": st.text(max_size=3), "speaker_country": st.text(max_size=3)})
+_RECORD = st.fixed_dictionaries({"id": st.text(min_size=1, max_size=4), "quotes": st.lists(_QUOTE, max_size=3)},
+                                optional={"error": st.just("failed")}).flatmap(
+    lambda r: st.dictionaries(_NAMES, st.integers() | st.text(max_size=4), max_size=4).map(lambda f: {**f, **r}))
+
+
+@given(st.lists(_RECORD, max_size=5))
+def test_the_quote_table_keeps_every_quote_and_field_once(records: list[dict[str, Any]]) -> None:
+    from tonekit.batch.results import QUOTE_COLUMNS, QuoteTable
+
+    table = QuoteTable.of(records, LABELS)
+    assert len(table.columns) == len(set(table.columns))  # a field named like a quote column is renamed
+    assert set(QUOTE_COLUMNS) <= set(table.columns)
+    rows = [(record, row) for record in records for row in table.rows(record)]
+    assert len(rows) == sum(len(r["quotes"]) for r in records)
+    for record, row in rows:
+        assert list(row) == list(table.columns)
+        for name, column in table.passthrough:
+            assert row[column] == record.get(name)
+        quote = record["quotes"][row["quote"] - 1]
+        assert (row["text"], row["speaker"], row.get("speaker_id")) == (
+            quote["text"], quote["speaker"], quote.get("speaker_id"))
