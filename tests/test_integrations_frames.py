@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 import pytest
 from click.testing import CliRunner
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from tonekit import ArticleResult, score_article, score_articles, to_frame
 from tonekit.cli import main
@@ -150,6 +150,7 @@ _RECORD = st.fixed_dictionaries({"id": st.text(min_size=1, max_size=4), "quotes"
     lambda r: st.dictionaries(_NAMES, st.integers() | st.text(max_size=4), max_size=4).map(lambda f: {**f, **r}))
 
 
+@settings(max_examples=40, deadline=None)
 @given(st.lists(_RECORD, max_size=5))
 def test_the_quote_table_keeps_every_quote_and_field_once(records: list[dict[str, Any]]) -> None:
     from tonekit.batch.results import QUOTE_COLUMNS, QuoteTable
@@ -166,3 +167,25 @@ def test_the_quote_table_keeps_every_quote_and_field_once(records: list[dict[str
         quote = record["quotes"][row["quote"] - 1]
         assert (row["text"], row["speaker"], row.get("speaker_id")) == (
             quote["text"], quote["speaker"], quote.get("speaker_id"))
+
+
+def test_parquet_gives_each_column_one_type_or_names_the_field(tmp_path: Path) -> None:
+    from tonekit.batch import write_quotes_parquet
+    from tonekit.errors import QuoteTableError
+
+    quote = {"text": "We agree", "start": 1, "end": 9, "speaker": None, "cue": "said", "kind": "direct",
+             "label": "cooperative", "index": 1, "scores": {"cooperative": 1, "neutral": 0}, "scored_text": "We agree"}
+    results = tmp_path / "r.jsonl"
+    records: list[dict[str, Any]] = [{"id": "a", "year": 2024, "tags": ["x"], "quotes": [quote]},
+               {"id": "b", "year": 2023, "quotes": [quote, quote]}, {"id": "c", "error": "unreadable"}]
+    results.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    out = tmp_path / "q.parquet"
+    assert write_quotes_parquet(results, out, ["cooperative", "neutral"], row_group=2) == 3
+    stored = pd.read_parquet(out)
+    assert list(stored["year"]) == [2024, 2023, 2023] and str(stored["year"].dtype) == "int64"
+    assert str(stored["index"].dtype) == "float64" and str(stored["neutral"].dtype) == "float64"
+    assert stored["speaker"].isna().all() and list(stored["tags"])[:1] == ['["x"]']
+    records[1]["year"] = "2023"  # a number in one article, text in another
+    results.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    with pytest.raises(QuoteTableError, match="column 'year' holds int and str values.*--quotes-csv"):
+        write_quotes_parquet(results, out, ["cooperative", "neutral"])

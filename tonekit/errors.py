@@ -4,7 +4,8 @@ from __future__ import annotations
 
 __all__ = ["TonekitError", "PipelineNotInstalledError", "InvalidModeError", "BratFormatError",
            "ReportInputError", "AnnotationError", "ModelLoadError", "PhrasebookError", "SchedulerError",
-           "ResultsProvenanceError", "ModelVersionWarning", "ExtraNotInstalledError", "ComponentOrderError"]
+           "ResultsProvenanceError", "ModelVersionWarning", "ExtraNotInstalledError", "ComponentOrderError",
+           "QuoteTableError"]
 
 
 class TonekitError(Exception):
@@ -54,6 +55,10 @@ class ExtraNotInstalledError(TonekitError, ImportError):
 
 class ComponentOrderError(TonekitError, ValueError):
     """A tonekit spaCy component that needs another one before it in the pipeline."""
+
+
+class QuoteTableError(TonekitError, ValueError):
+    """A quote table that cannot be written in the format asked; the message names the column."""
 
 
 class ModelVersionWarning(UserWarning):

@@ -131,7 +131,10 @@ def batch_command(inputs: tuple[str, ...], out: Path, quotes_csv: Path | None, q
         rows = write_quotes_csv(out, quotes_csv, labels)
         click.echo(f"{rows} quotes -> {quotes_csv} (provenance: {provenance_sidecar(quotes_csv)})", err=True)
     if quotes_parquet is not None:
-        rows = write_quotes_parquet(out, quotes_parquet, labels)
+        try:
+            rows = write_quotes_parquet(out, quotes_parquet, labels)
+        except TonekitError as exc:
+            fail(str(exc))
         click.echo(f"{rows} quotes -> {quotes_parquet} (provenance: {provenance_sidecar(quotes_parquet)})", err=True)
     if strict and errors:
         sys.exit(1)
