@@ -66,6 +66,11 @@ def test_a_parsed_doc_is_not_parsed_again(parsed_nlp, monkeypatch: pytest.Monkey
     docs = list(parsed_nlp.pipe(PARAGRAPHS))
     assert [[span._.quote for span in doc._.quotes] for doc in docs] == expected
     assert sum(len(quotes) for quotes in expected) >= 4
+    from tonekit.integrations import QuotesComponent
+
+    fast = QuotesComponent("fast")  # fast mode runs its rules whatever parse the doc has
+    assert [[s._.quote for s in fast(doc)._.quotes] for doc in docs] == [extract_quotes(t, mode="fast")
+                                                                        for t in PARAGRAPHS]
 
 
 @needs_parser

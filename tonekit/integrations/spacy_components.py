@@ -7,8 +7,8 @@
 :func:`tonekit.score_article` does).
 
 When the doc already has a dependency parse, tags and lemmas (a trained English pipeline such
-as ``en_core_web_sm`` ran before), ``tonekit_quotes`` reuses it paragraph by paragraph instead
-of parsing again. That parse saw the whole article, so near paragraph breaks it can differ from
+as ``en_core_web_sm`` ran before) and ``mode`` is "auto" or "accurate", ``tonekit_quotes``
+reuses it paragraph by paragraph instead of parsing again ("fast" always runs the rules). That parse saw the whole article, so near paragraph breaks it can differ from
 the paragraph-by-paragraph parse :func:`tonekit.extract_quotes` makes, and so can a quote's
 extent. Without a parse (``spacy.blank("en")``), tonekit parses the text itself (``mode``) and
 the quotes are exactly those of ``extract_quotes``.
@@ -110,7 +110,7 @@ class QuotesComponent:
     def _annotate(self, docs: list[Doc]) -> list[Doc]:
         from ..quotes import extract_quotes_batch
 
-        unparsed = [i for i, doc in enumerate(docs) if not has_parse(doc)]
+        unparsed = [i for i, doc in enumerate(docs) if self.mode == "fast" or not has_parse(doc)]
         found: dict[int, list[Quote]] = {}
         if unparsed:
             texts = [docs[i].text for i in unparsed]
