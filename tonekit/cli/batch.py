@@ -64,7 +64,6 @@ def batch_command(inputs: tuple[str, ...], out: Path, quotes_csv: Path | None, q
     if quotes_parquet is not None:  # before any work: a missing pyarrow would only show at the end
         from .._extras import require
         try:
-            require("pandas", "parquet", "--quotes-parquet")
             require("pyarrow", "parquet", "--quotes-parquet")
         except TonekitError as exc:
             fail(str(exc))
