@@ -15,18 +15,19 @@ if TYPE_CHECKING:  # the lazy names below, as type checkers and readers should s
     from .article import ArticleTone, score_article
     from .batch import ArticleResult, score_articles
     from .inputs import iter_items
+    from .integrations import ToneClassifier, to_frame
     from .tone import ToneScore, load_model, score
     from .training import train
 
 __all__ = ["extract_quotes", "Quote", "score", "ToneScore", "load_model", "score_article", "ArticleTone",
            "score_articles", "ArticleResult", "iter_items", "train", "TonekitError", "PipelineNotInstalledError",
            "InvalidModeError", "ModelLoadError", "AnnotationError", "BratFormatError", "ReportInputError",
-           "PhrasebookError", "SchedulerError", "ModelVersionWarning"]
+           "PhrasebookError", "SchedulerError", "ModelVersionWarning", "to_frame", "ToneClassifier"]
 __version__ = "0.1.0"
 
 _LAZY = {"score": "tone", "ToneScore": "tone", "load_model": "tone", "score_article": "article",
          "ArticleTone": "article", "score_articles": "batch", "ArticleResult": "batch", "iter_items": "inputs",
-         "train": "training"}
+         "train": "training", "to_frame": "integrations", "ToneClassifier": "integrations"}
 
 
 def __getattr__(name: str) -> Any:

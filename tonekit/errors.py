@@ -4,7 +4,8 @@ from __future__ import annotations
 
 __all__ = ["TonekitError", "PipelineNotInstalledError", "InvalidModeError", "BratFormatError",
            "ReportInputError", "AnnotationError", "ModelLoadError", "PhrasebookError", "SchedulerError",
-           "ResultsProvenanceError", "WorkspaceError", "ModelVersionWarning"]
+           "ResultsProvenanceError", "WorkspaceError", "ModelVersionWarning", "ExtraNotInstalledError",
+           "ComponentOrderError", "QuoteTableError"]
 
 
 class TonekitError(Exception):
@@ -50,6 +51,18 @@ class ResultsProvenanceError(TonekitError, ValueError):
 
 class WorkspaceError(TonekitError):
     """A workspace (``tonekit init``) that is missing, incomplete or would be overwritten."""
+
+
+class ExtraNotInstalledError(TonekitError, ImportError):
+    """An optional dependency (pandas, pyarrow) is missing; the message names the extra to install."""
+
+
+class ComponentOrderError(TonekitError, ValueError):
+    """A tonekit spaCy component that needs another one before it in the pipeline."""
+
+
+class QuoteTableError(TonekitError, ValueError):
+    """A quote table that cannot be written in the format asked; the message names the column."""
 
 
 class ModelVersionWarning(UserWarning):

@@ -7,12 +7,13 @@ results file holds and :mod:`.report` draws it as one HTML page.
 """
 
 from .report import ReportData, render_html, write_report
-from .provenance import run_provenance
+from .provenance import ProvenanceCount, run_provenance
 from .results import (QUOTE_COLUMNS, ArticleResult, ResultsWriter, check_results_file, completed_ids, iter_results,
-                      load_results, provenance_sidecar, quote_columns, quote_row, write_quotes_csv)
+                      load_results, provenance_sidecar, quote_columns, quote_row, write_quotes_csv,
+                      write_quotes_parquet, QuoteTable)
 from .run import DEFAULT_CHUNK_SIZE, score_article_lines, score_articles
 
 __all__ = ["score_articles", "score_article_lines", "ArticleResult", "DEFAULT_CHUNK_SIZE", "ResultsWriter",
            "completed_ids", "iter_results", "load_results", "write_quotes_csv", "QUOTE_COLUMNS", "quote_columns",
            "quote_row", "write_report", "render_html", "ReportData", "run_provenance", "check_results_file",
-           "provenance_sidecar"]
+           "provenance_sidecar", "write_quotes_parquet", "QuoteTable", "ProvenanceCount"]

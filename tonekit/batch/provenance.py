@@ -61,6 +61,7 @@ class ProvenanceCount:
         self._counts: dict[tuple[Any, ...], list[Any]] = {}
 
     def add(self, record: Mapping[str, Any]) -> None:
+        """Count ``record`` under its provenance (records without one count as unknown)."""
         found = record_provenance(record)
         key = ("unknown",) if found is None else tuple(sorted((str(k), str(v)) for k, v in found.items()))
         self._counts.setdefault(key, [found, 0])[1] += 1

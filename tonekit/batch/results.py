@@ -12,18 +12,19 @@ import csv
 import json
 import logging
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TextIO
 
-from ..errors import ReportInputError, ResultsProvenanceError
+from ..errors import QuoteTableError, ReportInputError, ResultsProvenanceError
 from .provenance import (PROVENANCE_FIELD, PROVENANCE_KEYS, ProvenanceCount, describe_provenance, record_provenance,
                          resume_key)
 
 __all__ = ["ArticleResult", "completed_ids", "check_results_file", "iter_results", "load_results", "ResultsWriter",
-           "write_quotes_csv", "QUOTE_COLUMNS", "quote_columns", "quote_row", "provenance_sidecar"]
+           "write_quotes_csv", "write_quotes_parquet", "QUOTE_COLUMNS", "quote_columns", "quote_row",
+           "provenance_sidecar", "QuoteTable", "RECORD_KEYS", "SPEAKER_COLUMNS", "PASSTHROUGH_FIRST"]
 
 log = logging.getLogger(__name__)
 
@@ -296,26 +297,151 @@ def provenance_sidecar(table: Path) -> Path:
     return table.with_name(table.name + ".provenance.json")
 
 
+# The quote table of results: the quote table's columns plus, after ``id``, the article's
+# passthrough fields (date, source, title, url first, then any others in order of first
+# appearance), and after ``speaker`` the speaker-resolution fields a quote carries.
+RECORD_KEYS = frozenset({"id", "n_quotes", "index", "label", "scores", "speakers", "quotes", "error",
+                         PROVENANCE_FIELD})  # what a results record holds besides passthrough fields
+PASSTHROUGH_FIRST = ("date", "source", "title", "url")
+SPEAKER_COLUMNS = ("speaker_id", "speaker_confidence", "speaker_role", "speaker_country")
+
+
+@dataclass(frozen=True)
+class QuoteTable:
+    """The columns of the quote table of some results records, and its rows.
+
+    Build it with :meth:`of` from the records (a first pass: the columns depend on which
+    passthrough fields, labels and speaker fields the records hold), then take :meth:`rows` of
+    each record (a second pass), so a results file of any size streams. A passthrough field
+    named like a quote column (``speaker``, ``text``...) gets the column ``article_<name>``.
+    """
+
+    columns: tuple[str, ...]
+    passthrough: tuple[tuple[str, str], ...]  # (field name in the record, column name)
+
+    @classmethod
+    def of(cls, records: Iterable[Mapping[str, Any]], labels: Sequence[str] | None = None) -> "QuoteTable":
+        """The table of ``records``; ``labels`` (the model's, in its order) fixes the label
+        columns, else they are the labels the quotes' ``scores`` hold, in order of appearance."""
+        fields: dict[str, None] = {}
+        found_labels: dict[str, None] = {}
+        speaker: set[str] = set()
+        for record in records:
+            fields.update((k, None) for k in record if k not in RECORD_KEYS)
+            for quote in record.get("quotes") or ():
+                speaker.update(c for c in SPEAKER_COLUMNS if c in quote)
+                if labels is None:
+                    found_labels.update((k, None) for k in quote.get("scores") or ())
+        base = quote_columns(list(labels) if labels is not None else list(found_labels))
+        at = base.index("speaker") + 1
+        base[at:at] = [c for c in SPEAKER_COLUMNS if c in speaker]
+        ordered = [f for f in PASSTHROUGH_FIRST if f in fields] + [f for f in fields if f not in PASSTHROUGH_FIRST]
+        taken = set(base)
+        passthrough = tuple((f, f"article_{f}" if f in taken else f) for f in ordered)
+        return cls(columns=(base[0], *(c for _, c in passthrough), *base[1:]), passthrough=passthrough)
+
+    def rows(self, record: Mapping[str, Any], *, flat: bool = False) -> Iterator[dict[str, Any]]:
+        """One row per quote of ``record`` (none for an error record), in ``columns``
+        order. ``flat`` writes a list or dict passthrough value as JSON text (for CSV and
+        Parquet cells); otherwise values are kept as they are."""
+        article = {column: record.get(name) for name, column in self.passthrough}
+        if flat:
+            article = {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+                       for k, v in article.items()}
+        for number, quote in enumerate(record.get("quotes") or [], start=1):
+            row = quote_row(str(record["id"]), number, quote, self.columns)
+            row.update(article)
+            yield row
+
+
 def write_quotes_csv(results: Path, out: Path, labels: list[str]) -> int:
     """The flat quote table (one row per quote) for spreadsheets and pandas, rebuilt from the
     results file, so it always matches it, resumed runs included. Returns the rows written.
+    Its columns are :class:`QuoteTable`'s: the article's passthrough fields after ``id``.
 
     Its provenance goes to a JSON sidecar (:func:`provenance_sidecar`), so the table keeps the
     one quote-table schema: the results file, the number of quotes, and every provenance its
     records carry (model, model_sha256, tonekit, mode) with the number of articles of each;
     all ``null`` for records written before provenance."""
+    table = QuoteTable.of(iter_results(results), labels)
     rows = 0
-    columns = quote_columns(labels)
     provenances = ProvenanceCount()
     with open(out, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=columns)
+        writer = csv.DictWriter(handle, fieldnames=table.columns)
         writer.writeheader()
         for record in iter_results(results):
             provenances.add(record)
-            for number, quote in enumerate(record.get("quotes") or [], start=1):
-                writer.writerow(quote_row(record["id"], number, quote, columns))
+            for row in table.rows(record, flat=True):
+                writer.writerow(row)
                 rows += 1
+    _write_sidecar(results, out, rows, provenances)
+    return rows
+
+
+def write_quotes_parquet(results: Path, out: Path, labels: list[str], *, row_group: int = 50_000) -> int:
+    """:func:`write_quotes_csv` as Parquet: the same columns, typed (each column one Arrow type,
+    found by reading the results once), written ``row_group`` rows at a time so memory does not
+    grow with the file; the same provenance sidecar. A passthrough field that holds values of
+    two kinds (a number in one article, text in another) raises :class:`QuoteTableError` naming
+    it: Parquet needs one type per column. Needs pyarrow (``pip install 'tonekit[parquet]'``)."""
+    from .._extras import require
+
+    pa = require("pyarrow", "parquet", "--quotes-parquet")
+    parquet = require("pyarrow.parquet", "parquet", "--quotes-parquet")
+    table = QuoteTable.of(iter_results(results), labels)
+    kinds: dict[str, set[str]] = {column: set() for column in table.columns}
+    for record in iter_results(results):
+        for row in table.rows(record, flat=True):
+            for column, value in row.items():
+                if value is not None:
+                    kinds[column].add(_arrow_kind(value))
+    numbers = frozenset({"index", "speaker_confidence", *labels})
+    schema = pa.schema([(column, _arrow_type(pa, column, kinds[column], results, numbers)) for column in table.columns])
+    provenances = ProvenanceCount()
+    rows = 0
+    batch: list[dict[str, Any]] = []
+    with parquet.ParquetWriter(str(out), schema) as writer:
+        for record in iter_results(results):
+            provenances.add(record)
+            batch.extend(table.rows(record, flat=True))
+            if len(batch) >= row_group:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                rows += len(batch)
+                batch = []
+        if batch or not rows:
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            rows += len(batch)
+    _write_sidecar(results, out, rows, provenances)
+    return rows
+
+
+def _arrow_kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, int):
+        return "int"
+    if isinstance(value, float):
+        return "float"
+    return "str"  # text, and lists or dicts written as JSON text
+
+
+def _arrow_type(pa: Any, column: str, kinds: set[str], results: Path, numbers: frozenset[str]) -> Any:
+    """One Arrow type for a column's values: probabilities, the index and confidences are floats,
+    ints and floats together are floats, a column without values is text (or its known type)."""
+    if not kinds:
+        return pa.int64() if column in ("quote", "start", "end") else pa.float64() if column in numbers else pa.string()
+    if kinds <= {"int", "float"}:
+        return pa.int64() if kinds == {"int"} and column not in numbers else pa.float64()
+    if kinds <= {"bool"}:
+        return pa.bool_()
+    if kinds <= {"str"}:
+        return pa.string()
+    raise QuoteTableError(f"{results}: column {column!r} holds {' and '.join(sorted(kinds))} values in different "
+                          "articles, and a Parquet column has one type; give the field one type in the inputs, "
+                          "or write --quotes-csv instead")
+
+
+def _write_sidecar(results: Path, out: Path, rows: int, provenances: ProvenanceCount) -> None:
     sidecar = {"results": str(results), "quotes": rows,
                "provenance": [{**(found or dict.fromkeys(PROVENANCE_KEYS)), "articles": n} for found, n in provenances]}
     provenance_sidecar(out).write_text(json.dumps(sidecar, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return rows

@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 @click.option("--quotes-csv", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write a flat table of every quote (rebuilt from --out at the end), and its provenance "
                    "beside it as QUOTES_CSV.provenance.json.")
+@click.option("--quotes-parquet", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The same table as --quotes-csv, as Parquet (needs pyarrow: pip install 'tonekit[parquet]'), "
+                   "with its provenance beside it.")
 @click.option("--jobs", "-j", type=int, default=1, show_default=True, help="Local worker processes (-1: one per core).")
 @click.option("--scheduler", default=None, help="Address of a Dask distributed scheduler to run on (tcp://host:8786).")
 @click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True, help="Quote extraction mode.")
@@ -41,7 +44,8 @@ if TYPE_CHECKING:
 @progress_option
 @stdin_format_option("jsonl", "")
 @model_option
-def batch_command(inputs: tuple[str, ...], out: Path, quotes_csv: Path | None, jobs: int, scheduler: str | None,
+def batch_command(inputs: tuple[str, ...], out: Path, quotes_csv: Path | None, quotes_parquet: Path | None, jobs: int,
+                  scheduler: str | None,
                   mode: str, text_col: str, id_col: str, max_bytes: int, strict: bool, rerun: bool,
                   progress: bool | None, stdin_format: str, model_path: Path | None) -> None:
     """Score every article of INPUTS into --out: .txt files or folders of them (id = relative
@@ -53,7 +57,7 @@ def batch_command(inputs: tuple[str, ...], out: Path, quotes_csv: Path | None, j
     import time
 
     from ..batch import (ResultsWriter, check_results_file, completed_ids, provenance_sidecar, run_provenance,
-                         score_article_lines, write_quotes_csv)
+                         score_article_lines, write_quotes_csv, write_quotes_parquet)
     from ..inputs import count_hint, iter_items
     from ..tone import read_meta, resolve_model_dir, verify_model
 
@@ -61,6 +65,12 @@ def batch_command(inputs: tuple[str, ...], out: Path, quotes_csv: Path | None, j
         fail("--out must be a file: results are appended as they arrive, and a rerun resumes from it")
     replacing = rerun and out.exists()
     target = out.with_name(out.name + ".rerun.tmp") if replacing else out  # --out is replaced at the end
+    if quotes_parquet is not None:  # before any work: a missing pyarrow would only show at the end
+        from .._extras import require
+        try:
+            require("pyarrow", "parquet", "--quotes-parquet")
+        except TonekitError as exc:
+            fail(str(exc))
     try:
         verify_model(model_path)  # fail before any work; the workers load it
         labels = list(read_meta(resolve_model_dir(model_path))["labels"])
@@ -122,6 +132,12 @@ def batch_command(inputs: tuple[str, ...], out: Path, quotes_csv: Path | None, j
     if quotes_csv is not None:
         rows = write_quotes_csv(out, quotes_csv, labels)
         click.echo(f"{rows} quotes -> {quotes_csv} (provenance: {provenance_sidecar(quotes_csv)})", err=True)
+    if quotes_parquet is not None:
+        try:
+            rows = write_quotes_parquet(out, quotes_parquet, labels)
+        except TonekitError as exc:
+            fail(str(exc))
+        click.echo(f"{rows} quotes -> {quotes_parquet} (provenance: {provenance_sidecar(quotes_parquet)})", err=True)
     if strict and errors:
         sys.exit(1)
 

@@ -10,12 +10,12 @@ measure the result against gold annotations.
 
 from .brat import BratDocument, read_brat_dir
 from .evaluation import BratScores, SpanScores, score_brat, score_spans, speaker_matches
-from .extract import MODES, extract_quotes, extract_quotes_batch, resolve_mode
+from .extract import MODES, extract_quotes, extract_quotes_batch, plan_paragraphs, quotes_from_docs, resolve_mode
 from .frame import frame_text, is_evaluative_cue
-from .pipeline import trained_pipeline_name
+from .pipeline import load_trained, trained_pipeline_name
 from .quote import Quote, QuoteKind
 
 __all__ = ["extract_quotes", "extract_quotes_batch", "resolve_mode", "MODES", "Quote", "QuoteKind", "frame_text",
            "is_evaluative_cue",
            "trained_pipeline_name", "read_brat_dir", "BratDocument", "score_brat", "score_spans", "SpanScores",
-           "BratScores", "speaker_matches"]
+           "BratScores", "speaker_matches", "plan_paragraphs", "quotes_from_docs", "load_trained"]

@@ -12,7 +12,9 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Doc
 
 from ..errors import InvalidModeError
 from .accurate import analyse_accurate
@@ -23,7 +25,7 @@ from .pipeline import load_blank, load_trained, trained_pipeline_name
 from .quote import Attribution, Candidate, Quote
 from .speakers import paragraph_opened_by, to_quotes
 
-__all__ = ["extract_quotes", "extract_quotes_batch", "MODES", "resolve_mode"]
+__all__ = ["extract_quotes", "extract_quotes_batch", "MODES", "resolve_mode", "plan_paragraphs", "quotes_from_docs"]
 
 logger = logging.getLogger(__name__)
 
@@ -81,29 +83,38 @@ def extract_quotes_batch(texts: Sequence[str], *, mode: str = "auto") -> list[li
         _check_text(text, position)
     resolved = resolve_mode(mode)
     nlp = load_trained() if resolved == "accurate" else load_blank()
-    analyse = analyse_accurate if resolved == "accurate" else analyse_fast
-    prepared = []
-    for text in texts:
-        quotes = QuoteIndex(find_quoted_spans(text)) if text.strip() else QuoteIndex([])
-        chunks = [c for c in _chunks(text) if _worth_parsing(text, *c)] if text.strip() else []
-        prepared.append((text, quotes, chunks))
-    docs = nlp.pipe((text[lo:hi] for text, _, chunks in prepared for lo, hi in chunks), batch_size=256)
-    results: list[list[Quote]] = []
-    for text, quotes, chunks in prepared:
-        if not text.strip():
-            results.append([])
-            continue
-        direct_att: dict[int, Attribution] = {}
-        indirect: list[Candidate] = []
-        for (lo, hi), doc in zip(chunks, docs):
-            found, cands = analyse(doc, lo, quotes)
-            for n, att in found.items():
-                direct_att.setdefault(n, att)
-            indirect.extend(cands)
-        indirect = [_cover_quotes(text, c, quotes) for c in indirect]
-        candidates = _direct_candidates(text, quotes.spans, direct_att) + indirect
-        results.append(to_quotes(text, _settle(text, candidates), quotes))
-    return results
+    prepared = [plan_paragraphs(text) for text in texts]
+    docs = nlp.pipe((text[lo:hi] for text, (_, chunks) in zip(texts, prepared) for lo, hi in chunks), batch_size=256)
+    return [quotes_from_docs(text, quotes, chunks, docs, resolved) for text, (quotes, chunks) in zip(texts, prepared)]
+
+
+def plan_paragraphs(text: str) -> tuple[QuoteIndex, list[tuple[int, int]]]:
+    """The quoted spans of ``text`` and the (start, end) of each paragraph worth parsing (one
+    with a quotation mark or a reporting cue): what :func:`quotes_from_docs` needs a Doc of."""
+    if not text.strip():
+        return QuoteIndex([]), []
+    return QuoteIndex(find_quoted_spans(text)), [c for c in _chunks(text) if _worth_parsing(text, *c)]
+
+
+def quotes_from_docs(text: str, quotes: QuoteIndex, chunks: Sequence[tuple[int, int]], docs: Iterator[Doc],
+                     mode: str) -> list[Quote]:
+    """The quotes of ``text`` from a spaCy ``Doc`` of each of its ``chunks`` (taken from
+    ``docs`` in order: the trained pipeline's for "accurate", the blank one's for "fast").
+    Parsing is the caller's: :func:`extract_quotes_batch` streams the paragraphs of many
+    articles, and the spaCy component reuses the parse of the user's own pipeline."""
+    if not text.strip():
+        return []
+    analyse = analyse_accurate if mode == "accurate" else analyse_fast
+    direct_att: dict[int, Attribution] = {}
+    indirect: list[Candidate] = []
+    for (lo, _), doc in zip(chunks, docs):
+        found, cands = analyse(doc, lo, quotes)
+        for n, att in found.items():
+            direct_att.setdefault(n, att)
+        indirect.extend(cands)
+    indirect = [_cover_quotes(text, c, quotes) for c in indirect]
+    candidates = _direct_candidates(text, quotes.spans, direct_att) + indirect
+    return to_quotes(text, _settle(text, candidates), quotes)
 
 
 def _cover_quotes(text: str, c: Candidate, quotes: QuoteIndex) -> Candidate:
