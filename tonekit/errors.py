@@ -4,7 +4,8 @@ from __future__ import annotations
 
 __all__ = ["TonekitError", "PipelineNotInstalledError", "InvalidModeError", "BratFormatError",
            "ReportInputError", "AnnotationError", "ModelLoadError", "PhrasebookError", "SchedulerError",
-           "ResultsProvenanceError", "ModelVersionWarning"]
+           "ResultsProvenanceError", "ModelVersionWarning",
+           "MissingExtraError", "InputFormatError"]
 
 
 class TonekitError(Exception):
@@ -50,3 +51,12 @@ class ResultsProvenanceError(TonekitError, ValueError):
 
 class ModelVersionWarning(UserWarning):
     """The model was trained with other library versions; predictions may differ slightly."""
+
+
+class MissingExtraError(TonekitError, ImportError):
+    """An optional feature whose extra is not installed; the message names the extra to install."""
+
+
+class InputFormatError(TonekitError, ValueError):
+    """Input that is not in the format the command reads (plain text given where JSON Lines are
+    expected); the message names the input, its first line and the option that reads it."""
