@@ -14,7 +14,7 @@ from ..errors import TonekitError
 from ..inputs import STDIN_FORMATS
 
 __all__ = ["main", "fail", "csv_writer", "truncate", "print_table", "stdin_format_option", "model_option",
-           "load_model_or_fail"]
+           "load_model_or_fail", "html_option"]
 
 
 def fail(message: str, code: int = 1) -> None:
@@ -56,6 +56,12 @@ def stdin_format_option(default: str | None, what: str):  # type: ignore[no-unty
     return click.option("--stdin-format", type=click.Choice(STDIN_FORMATS), default=default,
                         show_default=default is not None,
                         help=f"What - reads: one text, JSON Lines records, or one item per line. {what}")
+
+
+def html_option(function):  # type: ignore[no-untyped-def]
+    return click.option("--html", is_flag=True,
+                        help="Read every text as HTML and keep its article body (.html files always are); "
+                        "needs 'tonekit[html]'.")(function)
 
 
 def model_option(function):  # type: ignore[no-untyped-def]

@@ -11,6 +11,7 @@ the extracted text, which is what every record holds.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -86,8 +87,15 @@ def _visible_text(markup: str) -> str:
 def extract_html(markup: str) -> Extracted:
     """The article text of ``markup``: trafilatura's body, else the visible text; entities decoded.
     Raises :class:`~tonekit.errors.MissingExtraError` when the ``html`` extra is not installed."""
-    body = _trafilatura().extract(markup, output_format="txt", include_comments=False, include_tables=False,
-                                  deduplicate=False, with_metadata=False)
+    extractor = _trafilatura()
+    quiet = logging.getLogger("trafilatura")  # it logs an ERROR for every fragment it finds no body in
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL)
+    try:
+        body = extractor.extract(markup, output_format="txt", include_comments=False, include_tables=False,
+                                 deduplicate=False, with_metadata=False)
+    finally:
+        quiet.setLevel(level)
     if body and body.strip():
         return Extracted(body.strip(), BODY)  # trafilatura has decoded the entities
     return Extracted(_visible_text(markup), PAGE_TEXT)
