@@ -95,7 +95,7 @@ def extract_quotes_batch(texts: Sequence[str], *, mode: str = "auto") -> list[li
     pieces: list[Section] = []
     for n, text in enumerate(texts):
         whole = [Section(0, len(text), 0, text)] if len(text) <= SECTION_CHARS else sections(
-            text, QuoteIndex(find_quoted_spans(text)))
+            text, QuoteIndex(find_quoted_spans(text)), size=SECTION_CHARS)
         owners.extend([n] * len(whole))
         pieces.extend(whole)
     results: list[list[Quote]] = [[] for _ in texts]
