@@ -70,7 +70,7 @@ def measure(mode: str, kb: float, shape: str) -> dict[str, float]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise SystemExit(f"child {mode} {kb} {shape} failed with status {proc.returncode}")
-    result = json.loads(out.strip().splitlines()[-1])
+    result: dict[str, float] = json.loads(out.strip().splitlines()[-1])
     result["rss_mb"] = usage.ru_maxrss / 1024  # Linux: kilobytes
     return result
 

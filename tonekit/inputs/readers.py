@@ -493,7 +493,9 @@ def _record(line: str, loc: str, fallback: str, max_bytes: int, strict: bool = F
     item_id = str(raw_id)
     text = obj.get("text")
     problem = "missing text" if text is None else _text_problem(text, max_bytes)
-    return ItemError(item_id, f"{loc}: {problem}", fields) if problem else Item(item_id, text, fields)
+    if problem or not isinstance(text, str):
+        return ItemError(item_id, f"{loc}: {problem}", fields)
+    return Item(item_id, text, fields)
 
 
 class _CsvFeed:
@@ -571,12 +573,13 @@ def _row(row: dict[Any, Any], header: Sequence[str], loc: str, fallback: str, pr
          cfg: _Config) -> Item | ItemError:
     extra = row.pop(None, None)  # DictReader's restkey: cells beyond the header
     fields = {k: v for k, v in row.items() if k not in (cfg.id_col, cfg.text_col)}
-    item_id = fallback
+    item_id: str = fallback
     if cfg.id_col in header:
-        item_id = row.get(cfg.id_col) or ""
+        item_id = str(row.get(cfg.id_col) or "")
         if not item_id.strip():
             return ItemError(fallback, f"{loc}: missing id (empty {cfg.id_col!r} cell)", fields)
     text = row.get(cfg.text_col)
+    problem: str | None
     if problems:
         problem = "; ".join(problems)
     elif extra is not None:
@@ -585,7 +588,9 @@ def _row(row: dict[Any, Any], header: Sequence[str], loc: str, fallback: str, pr
         problem = f"missing text (row has fewer cells than the header, no {cfg.text_col!r})"
     else:
         problem = _text_problem(text, cfg.max_bytes)
-    return ItemError(item_id, f"{loc}: {problem}", fields) if problem else Item(item_id, text, fields)
+    if problem or not isinstance(text, str):
+        return ItemError(item_id, f"{loc}: {problem}", fields)
+    return Item(item_id, text, fields)
 
 
 def count_hint(inputs: Sequence[str]) -> int | None:

@@ -123,7 +123,7 @@ def _extract_pieces(texts: list[str], nlp: Language, analyse: Callable[..., Any]
         chunks = [c for c in _chunks(text, quotes) if _worth_parsing(text, *c)] if text.strip() else []
         prepared.append((text, quotes, chunks))
     docs = parse_stream(nlp, (text[lo:hi] for text, _, chunks in prepared for lo, hi in chunks))
-    results = []
+    results: list[list[Quote]] = []
     for text, quotes, chunks in prepared:
         if not text.strip():
             results.append([])
