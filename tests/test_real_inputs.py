@@ -180,6 +180,13 @@ def test_text_too_short_to_tell_has_no_language(text: str) -> None:
     assert detect_language(text) is None  # under 20 letters: not judged
 
 
+@pytest.mark.parametrize(("code", "text"), [("zh", "特使周四将与对方会面。"), ("ja", "特使は木曜日に会談する。"),
+                                             ("fr", "Les négociations reprendront.")], ids=["zh", "ja", "fr"])
+def test_short_text_is_judged_when_its_characters_say_enough(code: str, text: str) -> None:
+    """A Chinese or Japanese character counts as three letters: ten of them are enough to tell."""
+    assert detect_language(text) == code
+
+
 @pytest.mark.parametrize(("code", "sentence"), [c for c in LANGUAGES if c[0] in ("fr", "de", "zh")],
                          ids=["fr", "de", "zh"])
 def test_an_article_in_another_language_gets_a_warning_in_its_record(tmp_path: Path, code: str, sentence: str) -> None:

@@ -4,11 +4,12 @@ Extraction and tone are tuned for English: French guillemets, German reporting v
 ("sagte") or Chinese text give few or no quotes, and wrong speakers, without any error. Each
 article's language is guessed by py3langid (a small, maintained identifier that ships its own
 model: 97 languages, character n-grams, no network) on its first :data:`SAMPLE_CHARS`
-characters; a text with fewer than :data:`MIN_LETTERS` letters is not judged (too short to
-tell). py3langid costs about 2 µs a character, as much as fast-mode extraction of a short
-article, so a sample whose words are at least :data:`ENGLISH_SHARE` English function words
-("the", "and", "said", ...) is called English without it. An article in another language than
-English gets a warning naming it; it is still read.
+characters. A text with fewer than :data:`MIN_LETTERS` letters is not judged (too short to
+tell; a Chinese or Japanese character counts as three). py3langid costs about 2 µs a
+character, as much as fast-mode extraction of a short article, so a sample whose words are at
+least :data:`ENGLISH_SHARE` English function words ("the", "and", "said", ...) is called
+English without it. An article in another language than English gets a warning naming it; it
+is still read.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ ENGLISH_SHARE = 0.12  # English news runs at 20-30 % of these words; other langu
 _ENGLISH_WORDS = frozenset({"the", "and", "of", "to", "that", "with", "said", "was", "were", "has", "have", "for",
                             "this", "which", "from", "would", "will", "their", "they", "he", "she", "it", "not"})
 _WORD = re.compile(r"[^\W\d_]+")
+# a Chinese or Japanese character, or a Korean syllable, says as much as a short word: it counts as three letters
+_WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 LANGUAGE_NAMES = {"en": "English", "fr": "French", "de": "German", "es": "Spanish", "it": "Italian",
                   "pt": "Portuguese", "nl": "Dutch", "ru": "Russian", "uk": "Ukrainian", "pl": "Polish",
                   "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "ar": "Arabic", "fa": "Persian",
@@ -45,7 +48,7 @@ def detect_language(text: str) -> str | None:
     """The ISO 639-1 code of the text's language ("en", "fr", "zh"), or None when it is too short."""
     sample = text[:SAMPLE_CHARS]
     words = _WORD.findall(sample)
-    if sum(map(len, words)) < MIN_LETTERS:
+    if sum(map(len, words)) + 2 * len(_WIDE.findall(sample)) < MIN_LETTERS:
         return None
     if sum(w.lower() in _ENGLISH_WORDS for w in words) >= ENGLISH_SHARE * len(words):
         return "en"
