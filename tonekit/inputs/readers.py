@@ -206,18 +206,19 @@ def _read_input(arg: str, cfg: _Config) -> Iterator[_Located]:
 
 
 def _finish(where: str, item: Item | ItemError, cfg: _Config) -> Item | ItemError:
-    """An item's text as extraction reads it (HTML extracted) and what the reader notices about it."""
+    """An item's text as extraction reads it (HTML extracted: with ``--html``, and always from an
+    .html file) and what the reader notices about it."""
     if isinstance(item, ItemError):
         return item
     text, text_from, warnings = item.text, item.text_from, list(item.warnings)
-    if cfg.html and text_from is None:
+    if cfg.html or where.lower().endswith(_HTML_SUFFIXES):
         extracted = extract_html(text)
         text, text_from = extracted.text, extracted.how
         if extracted.how == PAGE_TEXT:
             warnings.append("no article body found in the HTML; all of its visible text was read")
         if not text.strip():
             return ItemError(item.id, f"{where}: the HTML holds no text", item.fields)
-    elif text_from is None and looks_like_html_page(text):
+    elif looks_like_html_page(text):
         warnings.append("the text looks like an HTML page; pass --html to read only its article body")
     declared = item.fields.get("language")
     language = None if isinstance(declared, str) else detect_language(text)
@@ -351,17 +352,10 @@ def _read_stdin_lines(readline: _LineReader, cfg: _Config) -> Iterator[_Located]
 
 def _text_item(data: bytes, item_id: str, where: str) -> Item | ItemError:
     """The verdict on the bytes of one text article (:func:`.decode.decode_text`): an Item, or
-    binary, not UTF-8, empty. An .html file's text is extracted here."""
+    binary, not UTF-8, empty."""
     decoded = decode_text(data)
     if not isinstance(decoded, Decoded):
         return ItemError(item_id, f"{where}: {decoded}")
-    if where.lower().endswith(_HTML_SUFFIXES):
-        extracted = extract_html(decoded.text)
-        warnings = ("no article body found in the HTML; all of its visible text was read",) \
-            if extracted.how == PAGE_TEXT else ()
-        if not extracted.text.strip():
-            return ItemError(item_id, f"{where}: the HTML holds no text")
-        return Item(item_id, extracted.text, {}, warnings=warnings, text_from=extracted.how)
     return Item(item_id, decoded.text, {})
 
 
