@@ -1,5 +1,5 @@
 # Two entry points for a fresh machine with Python 3.11: `make demo` and `make test`.
-# Both create ./.venv and install tonekit with the trained spaCy pipeline (extra "parser").
+# Both create ./.venv and install tonekit with the trained spaCy pipeline (extra "parser") and HTML reading ("html").
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 $(BIN)/tonekit: pyproject.toml
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[parser,dev]'
+	$(BIN)/pip install --quiet -e '.[parser,html,dev]'
 	touch $(BIN)/tonekit
 
 setup: $(BIN)/tonekit

@@ -17,7 +17,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tonekit import inputs as sources
+from tonekit.inputs import readers as sources
+from tonekit.errors import InputFormatError
 from tonekit.inputs import DEFAULT_MAX_BYTES, Item, ItemError, count_hint, iter_items
 
 
@@ -121,14 +122,20 @@ def test_reading_is_lazy() -> None:
 
 # -- .txt problems: exactly one error naming the file ------------------------------------------
 @pytest.mark.parametrize(("data", "max_bytes", "pattern"), [
-    (b"", 100, r"empty or whitespace-only"),
+    (b"", 100, r"empty file \(0 bytes\): there is no article to read"),
     (b" \n\t\xe3\x80\x80\n", 100, r"empty or whitespace-only"),
     (b"\xef\xbb\xbf", 100, r"empty or whitespace-only"),
     (b"PK\x03\x04\x00\x00binary", 100, r"binary file \(NUL byte in the first 8 KB\), not a text article"),
     (b"line one\nab\xffc", 100, r"not valid UTF-8 at byte 11 \(line 2\); re-encode the file as UTF-8"),
     (b"\xef\xbb\xbf\xc3(", 100, r"not valid UTF-8 at byte 3 \(line 1\); re-encode the file as UTF-8"),
     (b"x" * 11, 10, r"file is 11 bytes, over the 10-byte limit \(--max-bytes\)"),
-], ids=["empty", "whitespace", "bom-only", "binary", "bad-utf8", "bad-utf8-after-bom", "oversize"])
+    ("The envoy spoke briefly.".encode("utf-16-le"), 100,
+     r"binary file \(NUL bytes\): it looks like UTF-16 text without a byte-order mark; re-encode it as UTF-8 .*"),
+    (b"\xff\xfe" + "Odd".encode("utf-16-le") + b"\x00", 100,
+     r"not valid UTF-16-LE at byte 8 \(its byte-order mark says UTF-16-LE\); re-encode the file as UTF-8"),
+    (b"\xfe\xff", 100, r"empty or whitespace-only"),
+], ids=["empty", "whitespace", "bom-only", "binary", "bad-utf8", "bad-utf8-after-bom", "oversize", "utf16-no-bom",
+        "utf16-truncated", "utf16-bom-only"])
 def test_txt_problems(tmp_path: Path, data: bytes, max_bytes: int, pattern: str) -> None:
     path = write(tmp_path / "a.txt", data)
     error = only_error(items([path], max_bytes=max_bytes))
@@ -174,7 +181,8 @@ def test_folder_dangling_link_and_fifo_are_errors_not_hangs(tmp_path: Path) -> N
 @pytest.mark.parametrize(("name", "make", "pattern"), [
     ("missing.txt", False, r"missing\.txt: no such file or folder"),
     ("missing-folder", False, r"missing-folder: no such file or folder"),
-    ("report.pdf", True, r"report\.pdf: unsupported input type '\.pdf': give \.txt files or folders, \.jsonl, \.csv or -"),
+    ("report.pdf", True, r"report\.pdf: unsupported input type '\.pdf': give \.txt or \.html files or folders of them, "
+                         r"\.jsonl, \.csv or -"),
     ("README", True, r"README: unsupported input type \(no extension\): .*"),
 ], ids=["no-file", "no-folder", "pdf", "no-extension"])
 def test_bad_arguments_give_one_error_with_the_argument_as_id(tmp_path: Path, name: str, make: bool,
@@ -354,6 +362,13 @@ RECORD = st.fixed_dictionaries({"id": st.one_of(st.sampled_from(["a", "b", "a#2"
 GARBAGE = st.text(max_size=30).filter(lambda s: "\n" not in s)
 
 
+def _is_object(line: str) -> bool:
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:
+        return False
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(lines=st.lists(st.one_of(RECORD, GARBAGE), max_size=25), newline_at_end=st.booleans())
 def test_one_item_per_non_blank_line_and_unique_ids(tmp_path: Path, lines: list[str], newline_at_end: bool) -> None:
@@ -364,7 +379,12 @@ def test_one_item_per_non_blank_line_and_unique_ids(tmp_path: Path, lines: list[
     assert len(result) == expected
     assert len({r.id for r in result}) == len(result)
     assert count_hint([str(path)]) == expected
-    assert len(list(iter_items(["-"], stdin=io.StringIO(text)))) == expected
+    first = next((line for line in lines if line.encode().strip()), None)
+    if first is not None and not _is_object(first):  # stdin that does not open with a record is refused
+        with pytest.raises(InputFormatError, match=r"<stdin>:\d+: standard input is not JSON Lines"):
+            list(iter_items(["-"], stdin=io.StringIO(text)))
+    else:
+        assert len(list(iter_items(["-"], stdin=io.StringIO(text)))) == expected
 
 
 def test_real_stdin_is_read_as_bytes(tmp_path: Path) -> None:

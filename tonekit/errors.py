@@ -5,7 +5,7 @@ from __future__ import annotations
 __all__ = ["TonekitError", "PipelineNotInstalledError", "InvalidModeError", "BratFormatError",
            "ReportInputError", "AnnotationError", "ModelLoadError", "PhrasebookError", "SchedulerError",
            "ResultsProvenanceError", "WorkspaceError", "ModelVersionWarning", "ExtraNotInstalledError",
-           "ComponentOrderError", "QuoteTableError"]
+           "ComponentOrderError", "QuoteTableError", "InputFormatError"]
 
 
 class TonekitError(Exception):
@@ -54,7 +54,8 @@ class WorkspaceError(TonekitError):
 
 
 class ExtraNotInstalledError(TonekitError, ImportError):
-    """An optional dependency (pandas, pyarrow) is missing; the message names the extra to install."""
+    """An optional dependency (pandas, pyarrow, trafilatura) is missing; the message names the
+    extra to install."""
 
 
 class ComponentOrderError(TonekitError, ValueError):
@@ -63,6 +64,12 @@ class ComponentOrderError(TonekitError, ValueError):
 
 class QuoteTableError(TonekitError, ValueError):
     """A quote table that cannot be written in the format asked; the message names the column."""
+
+
+
+class InputFormatError(TonekitError, ValueError):
+    """Input that is not in the format the command reads (plain text given where JSON Lines are
+    expected); the message names the input, its first line and the option that reads it."""
 
 
 class ModelVersionWarning(UserWarning):

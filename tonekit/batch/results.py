@@ -300,8 +300,10 @@ def provenance_sidecar(table: Path) -> Path:
 # The quote table of results: the quote table's columns plus, after ``id``, the article's
 # passthrough fields (date, source, title, url first, then any others in order of first
 # appearance), and after ``speaker`` the speaker-resolution fields a quote carries.
+# what a results record holds besides passthrough fields: the scores, and what the reader found
+# of the article (its language, where its text came from, warnings), kept on the record only
 RECORD_KEYS = frozenset({"id", "n_quotes", "index", "label", "scores", "speakers", "quotes", "error",
-                         PROVENANCE_FIELD})  # what a results record holds besides passthrough fields
+                         PROVENANCE_FIELD, "language", "text_from", "warnings"})
 PASSTHROUGH_FIRST = ("date", "source", "title", "url")
 SPEAKER_COLUMNS = ("speaker_id", "speaker_confidence", "speaker_role", "speaker_country")
 

@@ -72,7 +72,7 @@ def _normalise(items: Iterable[Any]) -> Iterator[_Work | ArticleResult]:
 
     for position, item in enumerate(items):
         if isinstance(item, Item):
-            yield item.id, item.text, dict(item.fields)
+            yield item.id, item.text, item.record_fields()  # passthrough, plus language and warnings
         elif isinstance(item, ItemError):
             yield ArticleResult.failed(item.id, item.error, item.fields)
         elif isinstance(item, str):

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["main", "fail", "csv_writer", "truncate", "print_table", "table_width", "wrap_cell", "width_option",
            "stdin_format_option", "model_option",
-           "load_model_or_fail"]
+           "load_model_or_fail", "html_option"]
 
 _Command = TypeVar("_Command", bound=Callable[..., Any])  # a command function under its click decorators
 
@@ -118,6 +118,12 @@ def stdin_format_option(default: str | None, what: str) -> Callable[[_Command], 
     return click.option("--stdin-format", type=click.Choice(STDIN_FORMATS), default=default,
                         show_default=default is not None,
                         help=f"What - reads: one text, JSON Lines records, or one item per line. {what}")
+
+
+def html_option(function: _Command) -> _Command:
+    return click.option("--html", is_flag=True,
+                        help="Read every text as HTML and keep its article body (.html files always are); "
+                        "needs 'tonekit[html]'.")(function)
 
 
 def model_option(function: _Command) -> _Command:

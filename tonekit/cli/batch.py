@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..errors import ResultsProvenanceError, TonekitError
-from ._app import fail, main, model_option, stdin_format_option
+from ._app import fail, html_option, main, model_option, stdin_format_option
 from ._progress import progress_bar, progress_option
 from ..quotes import MODES
 
@@ -43,16 +43,18 @@ if TYPE_CHECKING:
                    "the model or mode of an existing --out.")
 @progress_option
 @stdin_format_option("jsonl", "")
+@html_option
 @model_option
 def batch_command(inputs: tuple[str, ...], out: Path, quotes_csv: Path | None, quotes_parquet: Path | None, jobs: int,
                   scheduler: str | None,
                   mode: str, text_col: str, id_col: str, max_bytes: int, strict: bool, rerun: bool,
-                  progress: bool | None, stdin_format: str, model_path: Path | None) -> None:
+                  progress: bool | None, stdin_format: str, html: bool, model_path: Path | None) -> None:
     """Score every article of INPUTS into --out: .txt files or folders of them (id = relative
     path), .jsonl records (id, text, optional date/source/url/title; other fields pass through),
     .csv with a text column, or - for JSON Lines on stdin. One output line per article, result
     or error, each naming the model, mode and tonekit version that made it; an interrupted run
     resumes where it stopped, with the same model and mode only (else --rerun or a new --out)."""
+    import itertools
     import os
     import time
 
@@ -89,11 +91,16 @@ def batch_command(inputs: tuple[str, ...], out: Path, quotes_csv: Path | None, q
     except (ValueError, TonekitError) as exc:
         fail(str(exc))
     skipped = 0
+    stream = iter_items(list(inputs), text_col=text_col, id_col=id_col, max_bytes=max_bytes,
+                        stdin_format=stdin_format, html=html)
+    try:  # the first item before any output: stdin that is not JSON Lines fails here, writing nothing
+        first = list(itertools.islice(stream, 1))
+    except TonekitError as exc:
+        fail(str(exc))
 
     def pending() -> Iterator[Item | ItemError]:
         nonlocal skipped
-        for item in iter_items(list(inputs), text_col=text_col, id_col=id_col, max_bytes=max_bytes,
-                               stdin_format=stdin_format):
+        for item in itertools.chain(first, stream):
             if item.id in done:
                 skipped += 1
             else:

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..errors import TonekitError
-from ._app import csv_writer, fail, main, print_table, stdin_format_option, width_option
+from ._app import csv_writer, fail, html_option, main, print_table, stdin_format_option, width_option
 from ._progress import above_bar, article_progress, progress_option
 from ..inputs import ItemError, iter_items
 from ..quotes import MODES, extract_quotes
@@ -23,21 +23,33 @@ from ..quotes import MODES, extract_quotes
 @width_option
 @progress_option
 @stdin_format_option("text", "")
+@html_option
 def quotes_command(inputs: tuple[str, ...], fmt: str, mode: str, width: int | None, progress: bool | None,
-                   stdin_format: str) -> None:
-    """Print the quotes of articles: FILE, DIR (every .txt inside), .jsonl, .csv or - for stdin."""
+                   stdin_format: str, html: bool) -> None:
+    """Print the quotes of articles: FILE, DIR (every .txt and .html inside), .jsonl, .csv or - for
+    stdin. Offsets index the text as read: line ends as \\n, HTML as its extracted article body."""
     from ..batch import quote_columns, quote_row
 
     errors = 0
     columns = quote_columns(None, speaker_span=True)
     writer = csv_writer(fmt, columns)
-    items = iter_items(list(inputs), stdin_format=stdin_format, unique=False)
-    for item in article_progress(items, inputs, progress=progress):
+    stream = article_progress(iter_items(list(inputs), stdin_format=stdin_format, unique=False, html=html), inputs,
+                              progress=progress)
+    while True:
+        try:
+            item = next(stream, None)
+        except TonekitError as exc:  # stdin in the wrong format, a missing extra
+            fail(str(exc))
+        if item is None:
+            break
         if isinstance(item, ItemError):
             with above_bar():
                 click.echo(f"tonekit: error: {item.error}", err=True)
             errors += 1
             continue
+        for warning in item.warnings:
+            with above_bar():
+                click.echo(f"tonekit: warning: {item.id}: {warning}", err=True)
         try:
             rows = [quote_row(item.id, n, q.to_dict(), columns)
                     for n, q in enumerate(extract_quotes(item.text, mode=mode), start=1)]

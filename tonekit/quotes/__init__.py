@@ -1,6 +1,7 @@
 """Quote extraction: an article in, its direct and reported statements with their speakers out.
 
-The flow: :mod:`.marks` pairs quotation marks; :mod:`.pipeline` loads spaCy; :mod:`.accurate`
+The flow: :mod:`.marks` pairs quotation marks; :mod:`.sections` cuts a long article into bounded
+sections; :mod:`.pipeline` loads spaCy and parses in bounded batches; :mod:`.accurate`
 (dependency parse) or :mod:`.fast` (rules) finds cues and speaker mentions paragraph by
 paragraph, using the word lists of :mod:`.lexicon`; :mod:`.extract` settles overlaps; and
 :mod:`.speakers` resolves every mention to a speaker; :mod:`.frame` says what text of a quote

@@ -2,6 +2,9 @@
 
 spaCy recomputes ``Doc.text``, ``Token.sent`` and ``Doc.sents`` on every access, which is
 quadratic on long paragraphs, so each is computed once per doc and kept in ``doc.user_data``.
+The cached spans point back at their doc, a reference cycle that only the garbage collector's
+rare full passes would free: :func:`release` drops the cache once a doc is analysed, so a long
+article's docs are freed one by one instead of piling up.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .marks import QUOTE_CHARS
 
-__all__ = ["char_span", "sentence", "doc_text", "sentences", "token_at"]
+__all__ = ["char_span", "sentence", "doc_text", "sentences", "token_at", "release"]
 
 
 def char_span(doc: Doc, lo: int, first: Token, last: Token) -> tuple[int, int]:
@@ -57,3 +60,9 @@ def token_at(doc: Doc, rel: int) -> Token | None:
     if i >= 0 and rel < starts[i] + len(doc[i].text):
         return doc[i]
     return doc[i + 1] if i + 1 < len(doc) else None
+
+
+def release(doc: Doc) -> None:
+    """Drop the cached views, breaking the doc -> span -> doc cycle so the doc is freed at once."""
+    for key in ("tonekit_text", "tonekit_sents", "tonekit_starts"):
+        doc.user_data.pop(key, None)

@@ -10,19 +10,23 @@ reading order (:mod:`.speakers`).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import logging
 import re
 from collections.abc import Iterator, Sequence
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import InvalidModeError
+from ._doc import release
 from .accurate import analyse_accurate
 from .fast import analyse_fast
 from .lexicon import PRONOUNS, cue_pattern
 from .marks import QUOTE_CHARS, QuotedSpan, QuoteIndex, find_quoted_spans, paragraph_spans
-from .pipeline import load_blank, load_trained, trained_pipeline_name
+from .pipeline import load_blank, load_trained, parse_stream, trained_pipeline_name
 from .quote import Attribution, Candidate, Quote
+from .sections import SECTION_CHARS, Section, cut_point, sections
 from .speakers import paragraph_opened_by, to_quotes
 
 __all__ = ["extract_quotes", "extract_quotes_batch", "MODES", "resolve_mode", "plan_paragraphs", "quotes_from_docs"]
@@ -78,22 +82,54 @@ def _check_text(text: object, position: int | None = None) -> None:
 
 def extract_quotes_batch(texts: Sequence[str], *, mode: str = "auto") -> list[list[Quote]]:
     """:func:`extract_quotes` of many articles, parsing all their paragraphs in one
-    ``nlp.pipe`` stream (larger batches keep the parser busier); same result per article."""
+    ``nlp.pipe`` stream (larger batches keep the parser busier); same result per article.
+
+    An article longer than :data:`~tonekit.quotes.sections.SECTION_CHARS` is extracted section by
+    section (:mod:`.sections`), so time and memory stay linear in its length."""
     for position, text in enumerate(texts):
         _check_text(text, position)
     resolved = resolve_mode(mode)
     nlp = load_trained() if resolved == "accurate" else load_blank()
+    owners: list[int] = []  # the article each piece belongs to
+    pieces: list[Section] = []
+    for n, text in enumerate(texts):
+        whole = [Section(0, len(text), 0, text)] if len(text) <= SECTION_CHARS else sections(
+            text, QuoteIndex(find_quoted_spans(text)), size=SECTION_CHARS)
+        owners.extend([n] * len(whole))
+        pieces.extend(whole)
+    results: list[list[Quote]] = [[] for _ in texts]
+    for n, piece, quotes in zip(owners, pieces, _extract_pieces([p.text for p in pieces], nlp, resolved)):
+        if piece.start == 0 and piece.keep == 0:
+            results[n].extend(quotes)
+        else:
+            results[n].extend(_shifted(q, piece.start) for q in quotes if q.start >= piece.keep)
+    return results
+
+
+def _shifted(quote: Quote, offset: int) -> Quote:
+    """The quote of a section in article offsets: every position field moves by ``offset``."""
+    moved = {f.name: getattr(quote, f.name) + offset for f in dataclasses.fields(quote)
+             if (f.name in ("start", "end") or f.name.endswith(("_start", "_end")))
+             and isinstance(getattr(quote, f.name), int)}
+    return dataclasses.replace(quote, **moved)
+
+
+def _extract_pieces(texts: list[str], nlp: Language, mode: str) -> list[list[Quote]]:
+    """The quotes of texts of bounded length (whole articles, or sections of a long one), their
+    paragraphs parsed in one stream."""
     prepared = [plan_paragraphs(text) for text in texts]
-    docs = nlp.pipe((text[lo:hi] for text, (_, chunks) in zip(texts, prepared) for lo, hi in chunks), batch_size=256)
-    return [quotes_from_docs(text, quotes, chunks, docs, resolved) for text, (quotes, chunks) in zip(texts, prepared)]
+    docs = parse_stream(nlp, (text[lo:hi] for text, (_, chunks) in zip(texts, prepared) for lo, hi in chunks))
+    return [quotes_from_docs(text, quotes, chunks, docs, mode) for text, (quotes, chunks) in zip(texts, prepared)]
 
 
 def plan_paragraphs(text: str) -> tuple[QuoteIndex, list[tuple[int, int]]]:
     """The quoted spans of ``text`` and the (start, end) of each paragraph worth parsing (one
-    with a quotation mark or a reporting cue): what :func:`quotes_from_docs` needs a Doc of."""
+    with a quotation mark or a reporting cue; a very long one cut in pieces): what
+    :func:`quotes_from_docs` needs a Doc of."""
     if not text.strip():
         return QuoteIndex([]), []
-    return QuoteIndex(find_quoted_spans(text)), [c for c in _chunks(text) if _worth_parsing(text, *c)]
+    quotes = QuoteIndex(find_quoted_spans(text))
+    return quotes, [c for c in _chunks(text, quotes) if _worth_parsing(text, *c)]
 
 
 def quotes_from_docs(text: str, quotes: QuoteIndex, chunks: Sequence[tuple[int, int]], docs: Iterator[Doc],
@@ -109,6 +145,7 @@ def quotes_from_docs(text: str, quotes: QuoteIndex, chunks: Sequence[tuple[int, 
     indirect: list[Candidate] = []
     for (lo, _), doc in zip(chunks, docs):
         found, cands = analyse(doc, lo, quotes)
+        release(doc)  # the analysers' cached views of the doc: free it as soon as it is read
         for n, att in found.items():
             direct_att.setdefault(n, att)
         indirect.extend(cands)
@@ -136,15 +173,14 @@ def _cover_quotes(text: str, c: Candidate, quotes: QuoteIndex) -> Candidate:
     return Candidate(start, end, c.kind, c.attribution, c.inherit)
 
 
-def _chunks(text: str) -> list[tuple[int, int]]:
-    """Paragraphs, with very long ones cut at sentence ends so spaCy never sees a huge text."""
+def _chunks(text: str, quotes: QuoteIndex) -> list[tuple[int, int]]:
+    """Paragraphs, with very long ones cut at sentence ends outside quotations
+    (:func:`.sections.cut_point`), so spaCy never sees a huge text. A quotation cut in two keeps
+    its attribution: the quoted spans are those of the whole text, whatever chunk holds a mark."""
     out = []
     for lo, hi in paragraph_spans(text):
         while hi - lo > _MAX_CHUNK:
-            cut = text.rfind(". ", lo + _MAX_CHUNK // 2, lo + _MAX_CHUNK)  # a sentence end if there is one
-            if cut < 0:
-                cut = text.rfind(" ", lo + 1, lo + _MAX_CHUNK)
-            cut = cut + 1 if cut > lo else lo + _MAX_CHUNK
+            cut = cut_point(text, quotes, lo + _MAX_CHUNK // 2, lo + _MAX_CHUNK)
             out.append((lo, cut))
             lo = cut
         out.append((lo, hi))

@@ -7,11 +7,14 @@ their number, and every article must leave one output record: a bad article beco
 :class:`ItemError` (its id and a reason naming file and line) instead of stopping the run or
 vanishing. Input kinds, per argument:
 
-* a folder: every ``*.txt`` file under it (recursive, suffix case-insensitive, symlinked folders not
-  followed), sorted by relative POSIX path, which is the id ("2024/03/a1.txt"). Folders are for .txt
-  articles only: other files in them, .jsonl and .csv included, are ignored (pass those as inputs of
-  their own). A folder without .txt files, or a sub-folder that cannot be listed, gives one ItemError.
-* a ``.txt`` file: one article, id = the file name.
+* a folder: every ``*.txt`` (and ``*.html``/``*.htm``) file under it (recursive, suffix
+  case-insensitive, symlinked folders not followed), sorted by relative POSIX path, which is the id
+  ("2024/03/a1.txt"). Folders are for articles only: other files in them, .jsonl and .csv included,
+  are ignored (pass those as inputs of their own). A folder without articles, or a sub-folder that
+  cannot be listed, gives one ItemError.
+* a ``.txt`` file: one article, id = the file name, decoded by :func:`.decode.decode_text` (UTF-8,
+  or UTF-16/32 with a byte-order mark; line ends read as ``\n``).
+* a ``.html``/``.htm`` file: one article, its body extracted by :mod:`.html`.
 * a ``.jsonl`` file: one record per non-blank line (blank = only ASCII whitespace),
   ``{"id": str | int, "text": str, ...}``; every other field (date, source, url, title, ...) passes
   through in ``fields``.
@@ -21,7 +24,14 @@ vanishing. Input kinds, per argument:
 * a ``.csv`` file with a header row: ``text_col`` holds the text, ``id_col`` (if present) the id, else
   the id is ``FILE:LINE``; other columns pass through.
 
-.jsonl/.csv files are decoded line by line, so one line that is not UTF-8 spoils only its record.
+With ``html=True`` the text of every item (.txt, JSON Lines, CSV, stdin) is read as HTML too. Every
+Item records its ``language`` (:mod:`.language`), ``warnings`` (another language than English, an
+HTML page read as text, ...) and ``text_from`` (how HTML was read; None for plain text).
+
+Stdin read as JSON Lines whose first record is not a JSON object raises
+:class:`~tonekit.errors.InputFormatError` at once: plain text piped into ``batch -`` is a mistake of
+format, not a run of bad records. .jsonl/.csv files are decoded line by line, so one line that is
+not UTF-8 spoils only its record.
 Lines are read with a cap of 6 x ``max_bytes`` + 1 MiB (room for a JSON-escaped text), so a runaway
 line cannot exhaust memory. Memory per article: only the ids seen so far (to make duplicate ids unique)
 and, for a folder, its sorted list of .txt paths. Reading a .csv raises ``csv.field_size_limit``.
@@ -40,7 +50,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import _checks
+from .. import _checks
+from ..errors import InputFormatError
+from .decode import Decoded, decode_text
+from .html import PAGE_TEXT, extract_html, looks_like_html_page
+from .language import detect_language, language_warning
 
 __all__ = ["DEFAULT_MAX_BYTES", "STDIN_FORMATS", "Item", "ItemError", "count_hint", "iter_items", "iter_statements"]
 
@@ -49,7 +63,8 @@ log = logging.getLogger(__name__)
 DEFAULT_MAX_BYTES = 5_000_000
 STDIN_FORMATS = ("text", "jsonl", "lines")  # what "-" holds: one article, JSON Lines records, one item per line
 _BOM = b"\xef\xbb\xbf"
-_SNIFF = 8192  # bytes searched for NUL to call a .txt file binary
+_ARTICLE_SUFFIXES = (".txt", ".html", ".htm")  # what a folder is read for
+_HTML_SUFFIXES = (".html", ".htm")
 _MIB = 1 << 20
 _JSON_TYPES = {dict: "object", list: "array", str: "string", int: "integer", float: "number", bool: "boolean",
                type(None): "null"}
@@ -57,11 +72,32 @@ _JSON_TYPES = {dict: "object", list: "array", str: "string", int: "integer", flo
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """An article to score; ``fields`` pass through to its output record (never id or text)."""
+    """An article to score; ``fields`` pass through to its output record (never id or text).
+
+    ``language`` is the detected language (None: too short to tell, or declared by the input's
+    own ``language`` field), ``warnings`` what the reader noticed, ``text_from`` how the text was
+    read from HTML (None for plain text): :meth:`record_fields` adds them to the output record."""
 
     id: str
     text: str
     fields: dict[str, Any]
+    language: str | None = None
+    warnings: tuple[str, ...] = ()
+    text_from: str | None = None
+
+    def record_fields(self) -> dict[str, Any]:
+        """The passthrough fields plus what the reader found: ``language``, ``text_from`` and
+        ``warnings`` (each only when known; warnings extend an input's own list of warnings)."""
+        out = dict(self.fields)
+        if self.language is not None:
+            out["language"] = self.language
+        if self.text_from is not None:
+            out["text_from"] = self.text_from
+        if self.warnings:
+            theirs = out.get("warnings")
+            out["warnings"] = [*(theirs if isinstance(theirs, list) else [] if theirs is None else [theirs]),
+                               *self.warnings]
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +120,7 @@ class _Config:
     max_bytes: int
     stdin: TextIO | None
     stdin_format: str
+    html: bool = False
 
     @property
     def line_cap(self) -> int:
@@ -92,13 +129,14 @@ class _Config:
 
 def iter_items(inputs: Sequence[str], *, text_col: str = "text", id_col: str = "id",
                max_bytes: int = DEFAULT_MAX_BYTES, stdin: TextIO | None = None,
-               stdin_format: str = "jsonl", unique: bool = True) -> Iterator[Item | ItemError]:
+               stdin_format: str = "jsonl", unique: bool = True, html: bool = False) -> Iterator[Item | ItemError]:
     """One Item or ItemError per input article, lazily, ids unique across the run.
 
     Arguments are checked here, at the call, not at the first ``next()``. ``text_col``/``id_col``
     apply to .csv inputs; ``max_bytes`` caps each text (UTF-8 bytes); ``stdin`` defaults to sys.stdin;
     ``stdin_format`` says what ``-`` holds (one of :data:`STDIN_FORMATS`). ``unique=False`` keeps a
     repeated id as it is (for commands that print results, not key a results file by id).
+    ``html=True`` reads every text as HTML (.html files always are).
     """
     if isinstance(inputs, (str, bytes)):
         raise TypeError(f"inputs must be a sequence of paths, not one string; wrap it in a list: [{inputs!r}]")
@@ -108,7 +146,9 @@ def iter_items(inputs: Sequence[str], *, text_col: str = "text", id_col: str = "
     _checks.non_empty_str(id_col, "id_col", "iter_items")
     if text_col == id_col:
         _checks.invalid("iter_items", "id_col", "another column than text_col", id_col)
-    cfg = _Config(text_col, id_col, max_bytes, stdin, stdin_format)
+    if not isinstance(html, bool):
+        _checks.invalid("iter_items", "html", "a bool", html)
+    cfg = _Config(text_col, id_col, max_bytes, stdin, stdin_format, html)
     args = [os.fspath(arg) for arg in inputs]
     if not unique:
         return (item for arg in args for _, item in _read_input(arg, cfg))
@@ -126,7 +166,8 @@ def iter_statements(inputs: Sequence[str], *, stdin_format: str = "lines", max_b
             continue
         for lineno, line in enumerate(item.text.splitlines(), start=1):
             if line.strip():
-                yield Item(f"{item.id}:{lineno}", line.strip(), dict(item.fields))
+                yield Item(f"{item.id}:{lineno}", line.strip(), dict(item.fields), item.language, item.warnings,
+                       item.text_from)
 
 
 def _label(arg: str) -> str:
@@ -159,13 +200,42 @@ def _unique(inputs: list[str], cfg: _Config) -> Iterator[Item | ItemError]:
 
 
 def _read_input(arg: str, cfg: _Config) -> Iterator[_Located]:
-    """The items of one command-line argument, whatever its kind."""
+    """The items of one command-line argument, whatever its kind, each finished by :func:`_finish`."""
+    for where, item in _read_raw(arg, cfg):
+        yield where, _finish(where, item, cfg)
+
+
+def _finish(where: str, item: Item | ItemError, cfg: _Config) -> Item | ItemError:
+    """An item's text as extraction reads it (HTML extracted: with ``--html``, and always from an
+    .html file) and what the reader notices about it."""
+    if isinstance(item, ItemError):
+        return item
+    text, text_from, warnings = item.text, item.text_from, list(item.warnings)
+    if cfg.html or where.lower().endswith(_HTML_SUFFIXES):
+        extracted = extract_html(text)
+        text, text_from = extracted.text, extracted.how
+        if extracted.how == PAGE_TEXT:
+            warnings.append("no article body found in the HTML; all of its visible text was read")
+        if not text.strip():
+            return ItemError(item.id, f"{where}: the HTML holds no text", item.fields)
+    elif looks_like_html_page(text):
+        warnings.append("the text looks like an HTML page; pass --html to read only its article body")
+    declared = item.fields.get("language")
+    language = None if isinstance(declared, str) else detect_language(text)
+    note = language_warning(declared if isinstance(declared, str) else language)
+    if note is not None:
+        warnings.append(note)
+    return Item(item.id, text, item.fields, language, tuple(warnings), text_from)
+
+
+def _read_raw(arg: str, cfg: _Config) -> Iterator[_Located]:
+    """The items of one command-line argument as read, before :func:`_finish`."""
     if arg == "-":
         readline = _stdin_reader(cfg.stdin)
         if readline is None:
             yield arg, ItemError("<stdin>", "<stdin>: no standard input to read")
         elif cfg.stdin_format == "jsonl":
-            yield from _read_jsonl(readline, "<stdin>", "<stdin>", cfg)
+            yield from _read_jsonl(readline, "<stdin>", "<stdin>", cfg, strict_first=True)
         elif cfg.stdin_format == "lines":
             yield from _read_stdin_lines(readline, cfg)
         else:
@@ -179,13 +249,13 @@ def _read_input(arg: str, cfg: _Config) -> Iterator[_Located]:
         yield arg, ItemError(arg, f"{arg}: no such file or folder")
         return
     suffix = path.suffix.lower()
-    if suffix == ".txt":
+    if suffix in _ARTICLE_SUFFIXES:
         yield arg, _read_txt(path, path.name, arg, cfg.max_bytes)
         return
     if suffix not in (".jsonl", ".csv"):
         kind = f"'{suffix}'" if suffix else "(no extension)"
         yield arg, ItemError(arg, f"{arg}: unsupported input type {kind}: "
-                                  "give .txt files or folders, .jsonl, .csv or -")
+                                  "give .txt or .html files or folders of them, .jsonl, .csv or -")
         return
     log.debug("reading %s as %s", arg, suffix)
     try:
@@ -256,6 +326,8 @@ def _read_stdin_text(readline: _LineReader, max_bytes: int) -> Item | ItemError:
     data = b"".join(chunks)
     if len(data) > max_bytes:
         return ItemError("-", f"<stdin>: text is over the {max_bytes:,}-byte limit (--max-bytes)")
+    if not data:
+        return ItemError("-", "<stdin>: standard input is empty (0 bytes): there is no article to read")
     return _text_item(data, "-", "<stdin>")
 
 
@@ -279,19 +351,12 @@ def _read_stdin_lines(readline: _LineReader, cfg: _Config) -> Iterator[_Located]
 
 
 def _text_item(data: bytes, item_id: str, where: str) -> Item | ItemError:
-    """The verdict on the bytes of one text article: binary, not UTF-8, empty, or an Item."""
-    bom = len(_BOM) if data.startswith(_BOM) else 0
-    if b"\x00" in data[:_SNIFF]:
-        return ItemError(item_id, f"{where}: binary file (NUL byte in the first 8 KB), not a text article")
-    try:
-        text = data[bom:].decode("utf-8")
-    except UnicodeDecodeError as exc:
-        at = bom + exc.start
-        line = data.count(b"\n", 0, at) + 1
-        return ItemError(item_id, f"{where}: {_bad_utf8(at, line)}")
-    if not text.strip():
-        return ItemError(item_id, f"{where}: empty or whitespace-only")
-    return Item(item_id, text, {})
+    """The verdict on the bytes of one text article (:func:`.decode.decode_text`): an Item, or
+    binary, not UTF-8, empty."""
+    decoded = decode_text(data)
+    if not isinstance(decoded, Decoded):
+        return ItemError(item_id, f"{where}: {decoded}")
+    return Item(item_id, decoded.text, {})
 
 
 def _read_txt(path: Path, item_id: str, where: str, max_bytes: int) -> Item | ItemError:
@@ -324,7 +389,7 @@ def _read_folder(arg: str, root: Path, cfg: _Config) -> Iterator[_Located]:
     paths: list[str] = []
     ignored = 0
     for rel in _walk(root, failures.append):
-        if rel.lower().endswith(".txt"):
+        if rel.lower().endswith(_ARTICLE_SUFFIXES):
             paths.append(rel)
         elif rel.lower().endswith((".jsonl", ".csv")):
             ignored += 1
@@ -340,7 +405,8 @@ def _read_folder(arg: str, root: Path, cfg: _Config) -> Iterator[_Located]:
         yield arg, ItemError(arg if rel == "." else rel, f"{exc.filename or arg}: cannot list folder: "
                                                          f"{exc.strerror or exc}; its .txt articles were not read")
     if not paths and not failures:
-        yield arg, ItemError(arg, f"{arg}: folder holds no .txt articles (folders are read for .txt files only)")
+        yield arg, ItemError(arg, f"{arg}: folder holds no .txt articles (folders are read for .txt and .html "
+                                  "files only)")
 
 
 def _json_type(value: object) -> str:
@@ -366,7 +432,10 @@ def _reject_constant(name: str) -> None:
 _DECODER = json.JSONDecoder(parse_constant=_reject_constant)  # one decoder, not one per line
 
 
-def _read_jsonl(readline: _LineReader, where: str, name: str, cfg: _Config) -> Iterator[_Located]:
+def _read_jsonl(readline: _LineReader, where: str, name: str, cfg: _Config,
+                strict_first: bool = False) -> Iterator[_Located]:
+    """One item per non-blank line; ``strict_first``: a first record that is not a JSON object
+    raises :class:`~tonekit.errors.InputFormatError` (the input is not JSON Lines at all)."""
     records = 0
     for lineno, offset, raw, too_long in _lines(readline, cfg.line_cap):
         if not (too_long or raw.strip()):
@@ -382,19 +451,31 @@ def _read_jsonl(readline: _LineReader, where: str, name: str, cfg: _Config) -> I
             except UnicodeDecodeError as exc:
                 yield loc, ItemError(fallback, f"{loc}: {_bad_utf8(offset + exc.start, lineno)}")
             else:
-                yield loc, _record(line, loc, fallback, cfg.max_bytes)
+                yield loc, _record(line, loc, fallback, cfg.max_bytes, strict=strict_first and records == 1)
     if not records:
         log.warning("%s: no records", where)
 
 
-def _record(line: str, loc: str, fallback: str, max_bytes: int) -> Item | ItemError:
-    """One JSON Lines record; NaN/Infinity are refused so output records stay valid JSON."""
+def _not_json_lines(loc: str, problem: str) -> InputFormatError:
+    return InputFormatError(
+        f"{loc}: standard input is not JSON Lines: its first record is {problem}. This command reads "
+        '- as one JSON object per line ({"id": ..., "text": ...}); for plain text pass --stdin-format text '
+        "(one article) or --stdin-format lines (one per line)")
+
+
+def _record(line: str, loc: str, fallback: str, max_bytes: int, strict: bool = False) -> Item | ItemError:
+    """One JSON Lines record; NaN/Infinity are refused so output records stay valid JSON.
+    ``strict``: a line that is not a JSON object raises instead (see :func:`_read_jsonl`)."""
     try:
         obj = _DECODER.decode(line)
     except (ValueError, RecursionError) as exc:
         reason = f"{exc.msg}: column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else str(exc)
+        if strict:
+            raise _not_json_lines(loc, f"not valid JSON ({reason or type(exc).__name__})") from None
         return ItemError(fallback, f"{loc}: not valid JSON ({reason or type(exc).__name__})")
     if not isinstance(obj, dict):
+        if strict:
+            raise _not_json_lines(loc, f"not a JSON object (got {_json_type(obj)})")
         return ItemError(fallback, f'{loc}: not a JSON object (got {_json_type(obj)}); '
                                    'each line must be one {"id": ..., "text": ...} record')
     fields = {k: v for k, v in obj.items() if k not in ("id", "text")}
@@ -406,7 +487,9 @@ def _record(line: str, loc: str, fallback: str, max_bytes: int) -> Item | ItemEr
     item_id = str(raw_id)
     text = obj.get("text")
     problem = "missing text" if text is None else _text_problem(text, max_bytes)
-    return ItemError(item_id, f"{loc}: {problem}", fields) if problem else Item(item_id, text, fields)  # type: ignore[arg-type]  # no problem: text is a str
+    if problem or not isinstance(text, str):
+        return ItemError(item_id, f"{loc}: {problem}", fields)
+    return Item(item_id, text, fields)
 
 
 class _CsvFeed:
@@ -484,9 +567,9 @@ def _row(row: dict[Any, Any], header: Sequence[str], loc: str, fallback: str, pr
          cfg: _Config) -> Item | ItemError:
     extra = row.pop(None, None)  # DictReader's restkey: cells beyond the header
     fields = {k: v for k, v in row.items() if k not in (cfg.id_col, cfg.text_col)}
-    item_id = fallback
+    item_id: str = fallback
     if cfg.id_col in header:
-        item_id = row.get(cfg.id_col) or ""
+        item_id = str(row.get(cfg.id_col) or "")
         if not item_id.strip():
             return ItemError(fallback, f"{loc}: missing id (empty {cfg.id_col!r} cell)", fields)
     text = row.get(cfg.text_col)
@@ -499,7 +582,9 @@ def _row(row: dict[Any, Any], header: Sequence[str], loc: str, fallback: str, pr
         problem = f"missing text (row has fewer cells than the header, no {cfg.text_col!r})"
     else:
         problem = _text_problem(text, cfg.max_bytes)
-    return ItemError(item_id, f"{loc}: {problem}", fields) if problem else Item(item_id, text, fields)  # type: ignore[arg-type]  # no problem: text is a str
+    if problem or not isinstance(text, str):
+        return ItemError(item_id, f"{loc}: {problem}", fields)
+    return Item(item_id, text, fields)
 
 
 def count_hint(inputs: Sequence[str]) -> int | None:
@@ -517,7 +602,7 @@ def _hint(arg: str) -> int:
     suffix = path.suffix.lower()
     try:
         if path.is_dir():
-            return sum(1 for rel in _walk(path, None) if rel.lower().endswith(".txt")) or 1
+            return sum(1 for rel in _walk(path, None) if rel.lower().endswith(_ARTICLE_SUFFIXES)) or 1
         if suffix == ".jsonl" and path.is_file():
             return _count_jsonl(path)
         if suffix == ".csv" and path.is_file():
