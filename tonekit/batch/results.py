@@ -19,11 +19,13 @@ from types import TracebackType
 from typing import Any, TextIO
 
 from ..errors import ReportInputError, ResultsProvenanceError
+from ..quotes import merge_speaker_ids, speaker_key
 from .provenance import (PROVENANCE_FIELD, PROVENANCE_KEYS, ProvenanceCount, describe_provenance, record_provenance,
                          resume_key)
 
 __all__ = ["ArticleResult", "completed_ids", "check_results_file", "iter_results", "load_results", "ResultsWriter",
-           "write_quotes_csv", "QUOTE_COLUMNS", "quote_columns", "quote_row", "provenance_sidecar"]
+           "write_quotes_csv", "QUOTE_COLUMNS", "quote_columns", "quote_row", "provenance_sidecar", "quote_speaker_id",
+           "batch_speaker_ids"]
 
 log = logging.getLogger(__name__)
 
@@ -262,7 +264,8 @@ class ResultsWriter:
 # --quotes-csv; tonekit quotes and tonekit score --articles with --format csv or jsonl): the
 # article id, the quote's number in it, who said it and how, its tone (label, index, one column
 # per label), where it is (and where its speaker is named), and its text.
-QUOTE_COLUMNS = ["id", "quote", "speaker", "kind", "cue", "label", "index", "start", "end", "text", "scored_text"]
+QUOTE_COLUMNS = ["id", "quote", "speaker", "speaker_id", "speaker_confidence", "speaker_role", "speaker_country", "kind",
+                 "cue", "label", "index", "start", "end", "text", "scored_text"]
 _TONE_COLUMNS = ("label", "index", "scored_text")
 _SPEAKER_SPAN = ["speaker_start", "speaker_end"]
 
@@ -286,7 +289,22 @@ def quote_row(article_id: str, number: int, quote: Mapping[str, Any], columns: S
     """One quote-table row, in ``columns`` order, from a quote's dict (:meth:`Quote.to_dict`,
     :meth:`ScoredQuote.to_dict` or a result record's quote); a label's column holds its score."""
     values = {**quote, **(quote.get("scores") or {}), "id": article_id, "quote": number}
+    if values.get("speaker_id") is None:  # records written before speaker ids
+        values["speaker_id"] = speaker_key(values.get("speaker"))
     return {column: values.get(column) for column in columns}
+
+
+def quote_speaker_id(quote: Mapping[str, Any]) -> str | None:
+    """A quote's speaker id, computed from its speaker for records written before speaker ids."""
+    found = quote.get("speaker_id")
+    return found if isinstance(found, str) and found else speaker_key(quote.get("speaker"))
+
+
+def batch_speaker_ids(results: Path) -> dict[str, str]:
+    """Speaker id -> the batch-wide id (:func:`tonekit.quotes.merge_speaker_ids`: "obama" joins
+    "barack obama" when the batch has no other Obama), from one pass over a results file."""
+    return merge_speaker_ids(quote_speaker_id(q) for record in iter_results(results)
+                             for q in record.get("quotes") or [] if isinstance(q, dict))
 
 
 def provenance_sidecar(table: Path) -> Path:
@@ -306,13 +324,17 @@ def write_quotes_csv(results: Path, out: Path, labels: list[str]) -> int:
     rows = 0
     columns = quote_columns(labels)
     provenances = ProvenanceCount()
+    ids = batch_speaker_ids(results)
     with open(out, "w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=columns)
         writer.writeheader()
         for record in iter_results(results):
             provenances.add(record)
             for number, quote in enumerate(record.get("quotes") or [], start=1):
-                writer.writerow(quote_row(record["id"], number, quote, columns))
+                row = quote_row(record["id"], number, quote, columns)
+                if row.get("speaker_id") is not None:
+                    row["speaker_id"] = ids.get(row["speaker_id"], row["speaker_id"])
+                writer.writerow(row)
                 rows += 1
     sidecar = {"results": str(results), "quotes": rows,
                "provenance": [{**(found or dict.fromkeys(PROVENANCE_KEYS)), "articles": n} for found, n in provenances]}

@@ -14,7 +14,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..tone import DEFAULT_LABELS
+from ..quotes import merge_speaker_ids
 from .provenance import ProvenanceCount
+from .results import quote_speaker_id
 
 __all__ = ["ReportData", "SpeakerRow", "PeriodPoint", "QuoteRow", "summarise", "UNATTRIBUTED"]
 
@@ -116,7 +118,7 @@ def summarise(records: Iterable[dict]) -> ReportData:
     data = ReportData()
     labels: Counter[str] = Counter()
     label_names: set[str] = set()
-    speakers: dict[str, list[Any]] = {}   # speaker -> [quotes, sum of index, indexed quotes, label counts]
+    speakers: dict[str, list[Any]] = {}   # speaker id -> [quotes, sum of index, indexed quotes, label counts, names]
     days: dict[date, list[float]] = {}    # day -> [quotes, sum of index, indexed quotes]
     index_sum, index_n = 0.0, 0
     top: list[tuple[float, int, QuoteRow]] = []      # min-heaps of the most cooperative ...
@@ -146,7 +148,9 @@ def summarise(records: Iterable[dict]) -> ReportData:
                 labels[label] += 1
                 label_names.add(label)
             speaker = str(q.get("speaker") or "").strip() or UNATTRIBUTED
-            totals = speakers.setdefault(speaker, [0, 0.0, 0, Counter()])
+            # one row per person: grouped by speaker id ("Obama", "Barack Obama"), named by its fullest name
+            totals = speakers.setdefault(quote_speaker_id(q) or UNATTRIBUTED, [0, 0.0, 0, Counter(), Counter()])
+            totals[4][speaker] += 1
             totals[0] += 1
             if label is not None:
                 totals[3][label] += 1
@@ -171,9 +175,18 @@ def summarise(records: Iterable[dict]) -> ReportData:
     order = [lab for lab in DEFAULT_LABELS if lab in label_names] + sorted(label_names - set(DEFAULT_LABELS))
     data.label_counts = {lab: labels[lab] for lab in order}
     data.mean_index = index_sum / index_n if index_n else None
-    rows = [SpeakerRow(speaker, n, total / n_indexed if n_indexed else None,
+    merged: dict[str, list[Any]] = {}
+    ids = merge_speaker_ids(k for k in speakers if k != UNATTRIBUTED)
+    for key, (n, total, n_indexed, counts, names) in speakers.items():
+        into = merged.setdefault(ids.get(key, key), [0, 0.0, 0, Counter(), Counter()])
+        into[0] += n
+        into[1] += total
+        into[2] += n_indexed
+        into[3].update(counts)
+        into[4].update(names)
+    rows = [SpeakerRow(max(names, key=lambda s: (len(s.split()), names[s], s)), n, total / n_indexed if n_indexed else None,
                        {lab: counts[lab] for lab in order if counts[lab]})
-            for speaker, (n, total, n_indexed, counts) in speakers.items()]
+            for n, total, n_indexed, counts, names in merged.values()]
     rows.sort(key=lambda r: (-r.n_quotes, r.speaker == UNATTRIBUTED, r.speaker.casefold()))
     data.speakers, data.n_speakers = rows[:TOP_SPEAKERS], len(rows)
     if days:
