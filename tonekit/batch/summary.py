@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..tone import DEFAULT_LABELS
-from ..quotes import merge_speaker_ids
+from ..quotes import merge_speaker_ids, speaker_key
 from .provenance import ProvenanceCount
 from .results import quote_speaker_id
 
@@ -184,7 +184,7 @@ def summarise(records: Iterable[dict]) -> ReportData:
         into[2] += n_indexed
         into[3].update(counts)
         into[4].update(names)
-    rows = [SpeakerRow(max(names, key=lambda s: (len(s.split()), names[s], s)), n, total / n_indexed if n_indexed else None,
+    rows = [SpeakerRow(max(names, key=lambda s: (len((speaker_key(s) or "").split()), names[s], s)), n, total / n_indexed if n_indexed else None,
                        {lab: counts[lab] for lab in order if counts[lab]})
             for n, total, n_indexed, counts, names in merged.values()]
     rows.sort(key=lambda r: (-r.n_quotes, r.speaker == UNATTRIBUTED, r.speaker.casefold()))

@@ -15,7 +15,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
-from .lexicon import FUNCTION_WORDS, demonym_country, roles, title_words
+from .lexicon import GROUP_NOUNS, demonym_country, roles, speaker_nouns, title_words
 
 __all__ = ["speaker_key", "merge_speaker_ids", "role_and_country"]
 
@@ -68,8 +68,9 @@ def merge_speaker_ids(keys: Iterable[str | None]) -> dict[str, str]:
         if len(words) >= 2:
             by_surname.setdefault(words[-1], set()).add(key)
     out: dict[str, str] = {}
+    common = speaker_nouns() | GROUP_NOUNS | {t.rstrip(".") for t in title_words()}
     for key in counts:
-        full = by_surname.get(key) if " " not in key else None
+        full = by_surname.get(key) if " " not in key and key not in common else None  # "official" is no surname
         out[key] = next(iter(full)) if full and len(full) == 1 else key
     return out
 
