@@ -380,4 +380,5 @@ def score_brat(docs: Sequence[BratDocument], extract: Extractor) -> BratScores:
             c["indirect_predicted"] += 1
             c["indirect_correct"] += _covered((q.start, q.end), content_ranges) >= 0.5 * (q.end - q.start)
     order = [label for _, label in _BAND_EDGES]
-    return BratScores(**c, confidence_bands=tuple((label, *bands[label]) for label in order if label in bands))
+    return BratScores(**c, confidence_bands=tuple((label, bands[label][0], bands[label][1]) for label in order
+                                                  if label in bands))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import (FUNCTION_WORDS, GENDERED_WORDS, ROLE_MODIFIERS, given_name_genders, roles, speech_forms,
                       title_words)
@@ -36,12 +37,26 @@ _INTRODUCED = re.compile(r",\s+(?:who\s|a\s|an\s|the\s|[a-z]+\s+(?:of|at|for)\s|
 _MODIFIES = re.compile(r"\s+(?:[a-z][a-z\-]*\s+){0,3}")
 
 
+@lru_cache(maxsize=1)
+def _prefix_words() -> frozenset[str]:
+    """Lower-case words that may stand before a name in subject position ("the former minister")."""
+    return frozenset(title_words() | ROLE_MODIFIERS | _OPENERS | FUNCTION_WORDS - {
+        "said", "says", "told", "to", "with", "by", "for", "from", "of", "about", "into", "over"})
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    return frozenset({w for r in roles() for w in r.split()} - FUNCTION_WORDS)
+
+
 def _headline_lines(text: str) -> list[int]:
     """Start and end offsets (flattened) of headline-like lines: mostly capitalised words and no
     final stop ("Campaign Reportedly Scrambling to Win Voters")."""
     bounds: list[int] = []
     for m in re.finditer(r"[^\n]+", text):
         line = m.group().strip()
+        if not line or line.endswith((".", "\"", "\u201d", "?", "!")) or len(line) > 200:
+            continue
         words = re.findall(r"[A-Za-z][\w'\u2019\-]*", line)
         long = [w for w in words if len(w) > 3]
         if len(words) >= 3 and long and not line.endswith((".", "\"", "\u201d", "?", "!")) and (
@@ -65,8 +80,9 @@ def sentence_starts(text: str) -> list[int]:
 
 @dataclass(frozen=True)
 class PersonMention:
-    """A person named outside quotations: where, as which name (the fullest), whether in
-    subject position, and the gender the name or title gives (or None)."""
+    """A person named outside quotations: where, as which name (the fullest), whether it may be
+    in subject position (False when it modifies the next name: "Trump campaign spokesman X";
+    :meth:`Discourse.is_subject` decides), and the gender the name or title gives (or None)."""
 
     start: int
     end: int
@@ -112,7 +128,8 @@ class Discourse:
         self.personal: set[str] = set()
         self._span_starts = [sp[0] for sp in spans]
         self._span_ends = [sp[1] for sp in spans]
-        role_words = {w for r in roles() for w in r.split()} - FUNCTION_WORDS
+        role_words = _role_words()
+        modifier_heads = _prefix_words() | role_words
         headlines = _headline_lines(text)
         for n, (start, end, name, role) in enumerate(spans):
             if headlines and bisect.bisect_right(headlines, start) % 2 == 1:
@@ -125,13 +142,23 @@ class Discourse:
             if personal or introduced:
                 self.personal.add(name)
             following = spans[n + 1] if n + 1 < len(spans) else None
-            modifier = following is not None and _MODIFIES.fullmatch(text[end:following[0]]) is not None and (
-                text[end:following[0]].split() or [""])[-1].lower() in title_words() | role_words
-            subject = not modifier and self._subject_position(start, end)
-            mentions.append(PersonMention(start, end, name, subject, gender, self.sentence_of(start),
+            modifier = following is not None and following[0] - end < 40 and _MODIFIES.fullmatch(
+                text[end:following[0]]) is not None and (text[end:following[0]].split() or [""])[-1].lower() in (
+                modifier_heads)
+            # subject position is worked out when a pronoun first looks at the mention (most never are)
+            mentions.append(PersonMention(start, end, name, not modifier, gender, self.sentence_of(start),
                                           self.paragraph_of(start), personal, introduced))
         self.mentions = mentions
         self._starts = [m.start for m in mentions]
+        self._subjects: dict[int, bool] = {}
+
+    def is_subject(self, i: int) -> bool:
+        """Whether mention ``i`` is in subject position (computed once, on first use)."""
+        found = self._subjects.get(i)
+        if found is None:
+            m = self.mentions[i]
+            found = self._subjects[i] = m.subject and self._subject_position(m.start, m.end)
+        return found
 
     def sentence_of(self, pos: int) -> int:
         return bisect.bisect_right(self.sentences, pos) - 1
@@ -158,13 +185,12 @@ class Discourse:
         if j >= 0 and self._span_ends[j] >= sent_start and _MODIFIES.fullmatch(self.text[self._span_ends[j]:start]):
             # "Trump campaign spokesman Jason Miller said": the earlier name modifies this one
             prefix = self.text[sent_start:self._span_starts[j]]
-        allowed = title_words() | ROLE_MODIFIERS | _OPENERS | FUNCTION_WORDS - {"said", "says", "told", "to", "with", "by", "for",
-                                                                    "from", "of", "about", "into", "over"}
+        allowed, speech = _prefix_words(), speech_forms()
         for word in _WORDS.findall(prefix.strip(QUOTE_CHARS + " ,;:\u2014\u2013-")):
             low = word.lower()
             if word[:1].isupper() or low in allowed or low.rstrip(".") in allowed or re.search(r"[\u2019']s$", word):
                 continue
-            if after_quote and low in speech_forms():
+            if after_quote and low in speech:
                 continue
             return False
         return True
@@ -189,10 +215,13 @@ class Discourse:
         here = self.sentence_of(pos)
         candidates: list[tuple[int, int, str, bool]] = []  # (sentence, start, name, subject)
         introduced: set[tuple[int, int]] = set()
-        for m in self.mentions[bisect.bisect_left(self._starts, lo):bisect.bisect_left(self._starts, pos)]:
+        first = bisect.bisect_left(self._starts, lo)
+        for i in range(first, bisect.bisect_left(self._starts, pos)):
+            m = self.mentions[i]
             if m.end <= pos:
-                candidates.append((m.sentence, m.start, m.name, m.subject or m.introduced))
-                if m.introduced and not m.subject:
+                subject = self.is_subject(i)
+                candidates.append((m.sentence, m.start, m.name, subject or m.introduced))
+                if m.introduced and not subject:
                     introduced.add((m.sentence, m.start))
         for at, name in speakers:
             if lo <= at < pos:
@@ -229,7 +258,7 @@ class Discourse:
         that follows "X blurted out." or "X posted this:")."""
         i = bisect.bisect_left(self._starts, hi) - 1
         while i >= 0 and self.mentions[i].start >= lo:
-            if self.mentions[i].subject:
+            if self.is_subject(i):
                 return self.mentions[i].name
             i -= 1
         return None

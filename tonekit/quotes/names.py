@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .lexicon import GROUP_NOUNS, demonym_country, roles, speaker_nouns, title_words
 
@@ -75,6 +76,7 @@ def merge_speaker_ids(keys: Iterable[str | None]) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=8192)
 def role_and_country(context: str) -> tuple[str | None, str | None]:
     """The role and country a title or appositive gives: "Chinese Foreign Minister" ->
     ("foreign minister", "China"); "Japan's top diplomat" -> ("diplomat", "Japan"); the

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from dataclasses import dataclass
 
 from .lexicon import (DATE_WORDS, DOCUMENT_NOUNS, FUNCTION_WORDS, GROUP_NOUNS, PRONOUNS, ROLE_MODIFIERS,
@@ -44,7 +45,8 @@ def normalise_speaker(speaker: str | None) -> str:
 
 def _is_title(token: str) -> bool:
     low = token.lower()
-    return low in title_words() or low.rstrip(".") in title_words()
+    titles = title_words()
+    return low in titles or low.rstrip(".") in titles
 
 
 def strip_titles(tokens: list[str]) -> list[str]:
@@ -92,7 +94,13 @@ class NameIndex:
                 continue
             if captions and bisect.bisect_right(captions, run.start()) % 2 == 1:
                 continue  # "WATCH: Governor X signs the bill" is a caption, not the article's discourse
-            for start, tokens in _split_possessives(run.start(), run.group()):
+            word = run.group()
+            if " " not in word and "\t" not in word:  # most runs are one capitalised word: the fast path
+                bare = _POSSESSIVE.sub("", _TRAILING_PUNCT.sub("", word) if len(word) > 3 else word)
+                if bare and _single_name_like(bare):
+                    single.append((run.start(), [bare], bare))
+                continue
+            for start, tokens in _split_possessives(run.start(), word):
                 name_tokens = strip_titles(tokens)
                 if len(name_tokens) == 1 and _single_name_like(name_tokens[0]):
                     single.append((start, tokens, name_tokens[0]))
@@ -217,20 +225,21 @@ def _split_possessives(start: int, run: str) -> list[tuple[int, list[str]]]:
     parts: list[tuple[int, list[str]]] = []
     tokens: list[str] = []
     seg_start = start
+    speech, titles = speech_forms(), title_words()
     for match in re.finditer(r"\S+", run):
         tok = match.group()
         if not tokens:
             seg_start = start + match.start()
         bare = _TRAILING_PUNCT.sub("", tok).lower()
-        if bare in _NEVER_IN_NAME and not tokens and bare not in title_words():
+        if bare in _NEVER_IN_NAME and not tokens and bare not in titles:
             continue  # "Then Paul Grant blurted out": a sentence-opening word is no part of the name
-        if bare in speech_forms() or (bare in _NEVER_IN_NAME and len(tokens) > 0):
+        if bare in speech or (bare in _NEVER_IN_NAME and len(tokens) > 0):
             # "Lindsey Graham Says." in a headline; "... Marta Kowalski He" or "Berg The French"
             # across a sentence end: the word closes the name and is not part of any name
             if tokens:
                 parts.append((seg_start, tokens))
             tokens = []
-            if bare in speech_forms() or bare in DATE_WORDS or bare in PRONOUNS:
+            if bare in speech or bare in DATE_WORDS or bare in PRONOUNS:
                 continue
             seg_start = start + match.start()  # "The French President ...": a new run starts here
             tokens.append(tok)
@@ -304,10 +313,15 @@ def caption_lines(text: str) -> list[int]:
 _CAPTION = re.compile(r"^[ \t]*(?P<label>[A-Za-z][A-Za-z\u2019' ]{1,20}?)\s*:", re.MULTILINE)
 
 
+@lru_cache(maxsize=1)
+def _role_prefix_words() -> frozenset[str]:
+    return frozenset((title_words() - FUNCTION_WORDS) | speaker_nouns() | ROLE_MODIFIERS)
+
+
 def _preceding_words(text: str, start: int, n: int = 6) -> str:
     """The title words just before a name, within its sentence ("top White House aide")."""
     before = re.split(r"[.;:!?\n\u201c\u201d\"]", text[max(0, start - 80):start])[-1].split()
-    allowed = (title_words() - FUNCTION_WORDS) | speaker_nouns() | ROLE_MODIFIERS
+    allowed = _role_prefix_words()
     role: list[str] = []
     for word in reversed(before[-n:]):
         low = word.lower()
