@@ -382,3 +382,17 @@ def test_score_brat_counts_resolved_sources_by_confidence_band() -> None:
     assert scores.speaker_accuracy_resolved == 1.0
     assert sum(n for _, n, _ in scores.confidence_bands) == 2
     assert scores.as_dict()["confidence_bands"]
+
+
+def test_eval_quotes_prints_the_resolved_figure_and_bands(brat_dir: Path) -> None:
+    from click.testing import CliRunner
+
+    from tonekit.cli import main
+
+    result = CliRunner().invoke(main, ["eval-quotes", "--brat", str(brat_dir), "--mode", "fast"])
+    assert result.exit_code == 0, result.output
+    assert "a pronoun or description the gold resolves to one" in result.output
+    assert "speaker_confidence" in result.output
+    figures = json.loads(CliRunner().invoke(main, ["eval-quotes", "--brat", str(brat_dir), "--mode", "fast", "--json"]).output)
+    assert figures["speaker_resolved_scored"] >= figures["speaker_scored"]
+    assert all(len(band) == 3 for band in figures["confidence_bands"])

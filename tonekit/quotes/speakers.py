@@ -304,7 +304,7 @@ def caption_lines(text: str) -> list[int]:
     labels = caption_labels()
     for m in _CAPTION.finditer(text):
         label = m.group("label").replace("\u2019", "'")
-        if label.lower() in labels or (label.isupper() and len(label) > 2):
+        if label.lower() in labels:  # not any capitals: "WALLACE:" opens a transcript's turn, a speaker
             end = text.find("\n", m.start())
             bounds.extend((m.start(), len(text) if end < 0 else end))
     return bounds
