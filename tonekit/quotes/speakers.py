@@ -380,15 +380,28 @@ class SpeakerResolver:
     """Keeps the discourse state (who spoke last, who was named) while walking an article's
     quotes in reading order."""
 
-    def __init__(self, text: str, names: NameIndex, discourse: Discourse):
+    def __init__(self, text: str, names: NameIndex, closes: list[int]):
         self.text = text
         self.names = names
-        self.discourse = discourse
+        self._closes = closes
+        self._discourse: Discourse | None = None
         self.last_speaker: str | None = None
         self.last_confidence = 0.0
         self.last_position = -1  # where the last attributed statement's speaker was named
         self.speakers: list[tuple[int, str]] = []  # (position, person) of the persons who spoke
         self.descriptions: list[tuple[int, str]] = []  # earlier descriptive speakers, by position
+        self._spoken: list[str] = []  # persons quoted by name, told to the discourse when it is built
+
+    @property
+    def discourse(self) -> Discourse:
+        """The article's person mentions, built on first use (many articles never need them)."""
+        if self._discourse is None:
+            names = self.names
+            self._discourse = Discourse(self.text, [(m.start, m.end, names.fullest(m.name) or m.name, m.role)
+                                                    for m in names.mentions], self._closes)
+            for name in self._spoken:
+                self._discourse.spoke(name)
+        return self._discourse
 
     def resolve(self, mention: str | None, position: int, end: int | None = None,
                 cue_start: int | None = None) -> Resolution:
@@ -401,7 +414,9 @@ class SpeakerResolver:
             if _looks_like_person(found.speaker, self.names):
                 self.speakers.append((position, found.speaker))
                 if found.confidence >= CONFIDENCE["bare-name"] and self.names.fullest(found.speaker) == found.speaker:
-                    self.discourse.spoke(found.speaker)
+                    self._spoken.append(found.speaker)
+                    if self._discourse is not None:
+                        self._discourse.spoke(found.speaker)
         return found
 
     def inherit(self, position: int, paragraph_start: int | None = None, context_only: bool = False) -> Resolution:
@@ -552,10 +567,10 @@ def to_quotes(text: str, cands: list[Candidate], quotes: QuoteIndex) -> list[Quo
     """Quotes of the settled candidates, in reading order, each speaker resolved to the fullest
     name the article gives, with its confidence, role and country; a candidate with no
     attribution and no inheritance is dropped, and so is an editorial line ("EDITOR'S NOTE:")."""
+    if not cands:
+        return []
     names = NameIndex.build(text, quotes.inside)
-    discourse = Discourse(text, [(m.start, m.end, names.fullest(m.name) or m.name, m.role) for m in names.mentions],
-                          sorted(quotes.close_positions))
-    resolver = SpeakerResolver(text, names, discourse)
+    resolver = SpeakerResolver(text, names, sorted(quotes.close_positions))
     captions = caption_lines(text)
     out = []
     for c in cands:
