@@ -177,8 +177,8 @@ def summarise(records: Iterable[dict]) -> ReportData:
     data.mean_index = index_sum / index_n if index_n else None
     merged: dict[str, list[Any]] = {}
     ids = merge_speaker_ids(k for k in speakers if k != UNATTRIBUTED)
-    for key, (n, total, n_indexed, counts, names) in speakers.items():
-        into = merged.setdefault(ids.get(key, key), [0, 0.0, 0, Counter(), Counter()])
+    for speaker_id, (n, total, n_indexed, counts, names) in speakers.items():
+        into = merged.setdefault(ids.get(speaker_id, speaker_id), [0, 0.0, 0, Counter(), Counter()])
         into[0] += n
         into[1] += total
         into[2] += n_indexed
