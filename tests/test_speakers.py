@@ -189,6 +189,11 @@ def test_speaker_cases_fast(text: str, expected: Expected) -> None:
     pytest.param("Beijing did not complain when the ships passed through the strait, an official said.",
                  "Beijing did not complain when the ships passed through the strait", "when the ships passed through the strait",
                  id="negated-verb-is-no-cue"),
+    pytest.param("The mayor is not saying whether the budget will pass this year.",
+                 "the budget will pass this year", "The mayor is not saying whether the budget will pass this year",
+                 id="negated-verb-with-a-clause-still-reports"),
+    pytest.param("Governor Dale Hicks described Jane Roe as “a disgrace” after the vote.",
+                 "Jane Roe as “a disgrace”", "Jane Roe", id="described-as-keeps-the-description"),
 ])
 def test_spans(text: str, span: str, not_span: str) -> None:
     quotes = extract_quotes(text, mode="accurate")

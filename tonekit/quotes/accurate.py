@@ -319,9 +319,12 @@ def _clause_tokens(verb: Token) -> list[Token] | None:
     lemma = verb.lemma_.lower()
     if lemma in ATTITUDE_OBJECT_VERBS:
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-        if lemma == "describe" and obj is not None and (obj.pos_ in ("PROPN", "PRON") or any(
-                c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)):
-            return None  # "described Maria Lopez as the best chance": the object is who, not what was said
+        as_prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i), None)
+        if lemma == "describe" and obj is not None and as_prep is not None:
+            # "described Maria Lopez as the best chance": what was said is the object with its "as"
+            return [t for t in verb.doc[obj.left_edge.i : as_prep.right_edge.i + 1]]
+        if lemma == "describe" and obj is not None and obj.pos_ in ("PROPN", "PRON"):
+            return None  # the object alone is who was described, not what was said
         if obj is not None and obj.right_edge.i - obj.left_edge.i >= 2:
             return [t for t in verb.doc[obj.left_edge.i : obj.right_edge.i + 1]]
     if lemma == "tell":  # "told his advisers to find a way": the instruction is the statement
@@ -356,8 +359,10 @@ def _indirect_accurate(doc: Doc, lo: int, quotes: QuoteIndex) -> list[Candidate]
             if cand is not None:
                 out.append(cand)
             continue
-        if not _is_reporting(tok) or any(c.dep_ == "neg" for c in tok.children):
-            continue  # "Beijing did not complain when ...": a negated report states nothing
+        if not _is_reporting(tok):
+            continue
+        if any(c.dep_ == "neg" for c in tok.children) and not any(c.dep_ == "ccomp" for c in tok.children):
+            continue  # "Beijing did not complain when ...": a negated verb with no clause states nothing
         clause = _clause_tokens(tok)
         if clause is None:
             continue
