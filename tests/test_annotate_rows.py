@@ -163,7 +163,8 @@ def test_csv_opens_cleanly_and_round_trips(tmp_path: Path) -> None:
     assert any("\\n" in r["context"] for r in rows)
     target, count = import_todo(sheet, annotations, by="rev")
     imported = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
-    assert count == len(rows) and all(MULTILINE[r["start"]:r["end"]] == r["text"] for r in imported)
+    as_read = (tmp_path / "in" / "a.txt").open(encoding="utf-8").read()  # offsets index the text as read: \r\n -> \n
+    assert count == len(rows) and all(as_read[r["start"]:r["end"]] == r["text"] for r in imported)
     assert any("C:\\new\\river" in r["text"] for r in imported)
 
 

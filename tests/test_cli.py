@@ -21,14 +21,16 @@ def test_quotes_jsonl_from_stdin() -> None:
     result = CliRunner().invoke(main, ["quotes", "--mode", "fast", "--format", "jsonl", "-"], input=text)
     assert result.exit_code == 0
     rows = [json.loads(line) for line in result.output.splitlines()]
-    assert rows == [{"id": "-", "quote": 1, "speaker": "the minister", "kind": "direct", "cue": "said", "start": 1,
+    assert rows == [{"id": "-", "quote": 1, "speaker": "the minister", "speaker_id": "minister", "speaker_confidence": 0.45,
+                     "speaker_role": "minister", "speaker_country": None, "kind": "direct", "cue": "said", "start": 1,
                      "end": 9, "speaker_start": 12, "speaker_end": 24, "text": "We agree"}]
 
 
 def test_quotes_csv(root: Path) -> None:
     result = CliRunner().invoke(main, ["quotes", "--mode", "fast", "--format", "csv", str(root / "seeds" / "004_6a27321979484ec4.txt")])
     assert result.exit_code == 0
-    assert result.output.splitlines()[0] == "id,quote,speaker,kind,cue,start,end,speaker_start,speaker_end,text"
+    assert result.output.splitlines()[0] == ("id,quote,speaker,speaker_id,speaker_confidence,speaker_role,speaker_country,"
+                                             "kind,cue,start,end,speaker_start,speaker_end,text")
 
 
 def test_quotes_bad_inputs_reported_and_others_processed(tmp_path: Path) -> None:

@@ -27,7 +27,8 @@ ARTICLES: list[dict[str, Any]] = [
      "tags": ["a", "b"]},
 ]
 LABELS = ["cooperative", "candid", "conflictual", "neutral"]
-TAIL = ["quote", "speaker", "kind", "cue", "label", "index", *LABELS, "start", "end", "text", "scored_text"]
+TAIL = ["quote", "speaker", "speaker_id", "speaker_confidence", "speaker_role", "speaker_country", "kind", "cue",
+        "label", "index", *LABELS, "start", "end", "text", "scored_text"]
 
 
 @pytest.fixture(scope="module")
@@ -71,19 +72,22 @@ def test_every_accepted_input_gives_the_same_rows(results: list[ArticleResult], 
     assert list(two["text"]) == list(from_list["text"])
 
 
-def test_speaker_fields_are_columns_when_the_quotes_carry_them() -> None:
+def test_speaker_fields_are_columns_and_older_records_get_an_id_from_the_name() -> None:
     quote = {"text": "We agree", "start": 1, "end": 9, "speaker": "Anna Berg", "cue": "said", "kind": "direct",
              "label": "cooperative", "index": 0.9, "scores": {"cooperative": 0.9, "neutral": 0.1},
              "scored_text": "We agree"}
     records = [{"id": "a", "quotes": [{**quote, "speaker_id": "s1", "speaker_role": "minister"}]},
-               {"id": "b", "quotes": [quote]}]
+               {"id": "b", "quotes": [quote]},  # written before speaker ids
+               {"id": "c", "quotes": [{**quote, "speaker": "Berg", "speaker_id": "berg"}]}]
     from tonekit.batch.results import QuoteTable
 
     table = QuoteTable.of(records)
-    assert table.columns[:5] == ("id", "quote", "speaker", "speaker_id", "speaker_role")
+    assert table.columns[:7] == ("id", "quote", "speaker", "speaker_id", "speaker_confidence", "speaker_role",
+                                 "speaker_country")
     rows = [row for record in records for row in table.rows(record)]
-    assert [r["speaker_id"] for r in rows] == ["s1", None] and [r["neutral"] for r in rows] == [0.1, 0.1]
-    assert "speaker_id" not in QuoteTable.of(records[1:]).columns  # absent: no column
+    # "berg" joins the one full name of the batch that ends with it
+    assert [r["speaker_id"] for r in rows] == ["s1", "anna berg", "anna berg"]
+    assert [r["speaker_role"] for r in rows] == ["minister", None, None] and [r["neutral"] for r in rows] == [0.1] * 3
 
 
 def test_a_field_named_like_a_quote_column_is_prefixed() -> None:
@@ -153,7 +157,7 @@ _RECORD = st.fixed_dictionaries({"id": st.text(min_size=1, max_size=4), "quotes"
 @settings(max_examples=40, deadline=None)
 @given(st.lists(_RECORD, max_size=5))
 def test_the_quote_table_keeps_every_quote_and_field_once(records: list[dict[str, Any]]) -> None:
-    from tonekit.batch.results import QUOTE_COLUMNS, QuoteTable
+    from tonekit.batch.results import QUOTE_COLUMNS, QuoteTable, quote_speaker_id
 
     table = QuoteTable.of(records, LABELS)
     assert len(table.columns) == len(set(table.columns))  # a field named like a quote column is renamed
@@ -165,8 +169,9 @@ def test_the_quote_table_keeps_every_quote_and_field_once(records: list[dict[str
         for name, column in table.passthrough:
             assert row[column] == record.get(name)
         quote = record["quotes"][row["quote"] - 1]
-        assert (row["text"], row["speaker"], row.get("speaker_id")) == (
-            quote["text"], quote["speaker"], quote.get("speaker_id"))
+        own = quote_speaker_id(quote)  # the quote's own id, or its name's key for older records
+        assert (row["text"], row["speaker"], row["speaker_id"]) == (
+            quote["text"], quote["speaker"], table.speaker_ids.get(own, own) if own is not None else None)
 
 
 def test_parquet_gives_each_column_one_type_or_names_the_field(tmp_path: Path) -> None:

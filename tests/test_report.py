@@ -257,7 +257,7 @@ def test_render_escapes_input_text() -> None:
     ])]
     page = render_html(summarise(records), title="<b>&")
     check_page(page)
-    assert "<b>" not in page and "<script>x" not in page and "\\u003cb>&Ms Vell" in page  # escaped in the data too
+    assert "<b>" not in page and "<script>x" not in page and '"id:ms vell"' in page  # the filter data holds keys
     assert "&lt;b&gt;no&lt;/b&gt; &amp; &quot;never&quot;" in page
     assert "&lt;b&gt;&amp;Ms Vell" in page and "&lt;b&gt;&amp;amp;.txt" in page
 
@@ -360,17 +360,19 @@ IDENTIFIED = [
 
 def test_speaker_id_merges_spellings_and_keeps_the_fullest_name() -> None:
     rows = {s.key: s for s in summarise(IDENTIFIED).speakers}
-    assert set(rows) == {"id:s1", "id:s2", "a spokesperson"}
+    assert set(rows) == {"id:s1", "id:s2", "id:spokesperson"}  # a description's key is its words
     assert (rows["id:s1"].speaker, rows["id:s1"].n_quotes, rows["id:s1"].country) == (VARGA, 2, "Norveland")
     assert rows["id:s1"].mean_index == pytest.approx(0.5)
-    assert rows["a spokesperson"].country is None
+    assert rows["id:spokesperson"].country is None
 
 
-def test_without_speaker_id_speakers_are_their_names() -> None:
+def test_without_speaker_id_ids_come_from_the_names_and_merge_across_the_batch() -> None:
     plain = [{**r, "quotes": [{k: v for k, v in q.items() if k not in ("speaker_id", "speaker_country")}
                               for q in r["quotes"]]} for r in IDENTIFIED]
     data = summarise(plain)
-    assert {s.key for s in data.speakers} == {VARGA, "Varga", MOREL, "Morel", "a spokesperson"}
+    # records written before speaker ids: "Varga" joins the batch's one full name that ends with it
+    assert {s.key for s in data.speakers} == {"id:ilse varga", "id:jonas morel", "id:spokesperson"}
+    assert {s.key: s.speaker for s in data.speakers}["id:ilse varga"] == VARGA
     assert data.countries == [] and data.n_countries == 0
     page = render_html(data)
     check_page(page)
@@ -470,7 +472,8 @@ def test_filter_data_cannot_end_its_script_or_hold_a_url() -> None:
     page = render_html(summarise(records))
     check_page(page)
     block = re.search(r'id="report-data">(.*?)</script>', page, re.S)
-    assert block and json.loads(block.group(1))["speakers"] == ["</script><b>Ms https://x.invalid"]
+    assert block and json.loads(block.group(1))["speakers"] == ["id:script ms https invalid"]
+    assert "&lt;/script&gt;&lt;b&gt;Ms" in page  # the name itself only escaped, in the option
 
 
 def _dom(tmp_path: Path, page: Path, fragment: str) -> str:
@@ -492,7 +495,7 @@ def _shown_articles(dom: str) -> list[str]:
     pytest.param("#speaker=id%3As1", ["a-1", "a-2"], "2 of 3 listed articles, 2 matching quotes, mean index +0.50",
                  id="speaker-id"),
     pytest.param("#country=Velmark&label=cooperative", [], "0 of 3 listed articles", id="nothing-matches"),
-    pytest.param("#speaker=a%20spokesperson", ["a-2"], "1 of 3 listed articles, 1 matching quotes, mean index 0.00",
+    pytest.param("#speaker=id%3Aspokesperson", ["a-2"], "1 of 3 listed articles, 1 matching quotes, mean index 0.00",
                  id="speaker-without-id"),
 ])
 def test_filter_runs_in_chromium(tmp_path: Path, fragment: str, shown: list[str], status: str) -> None:

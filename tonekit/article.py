@@ -27,7 +27,9 @@ class ScoredQuote:
 
     def to_dict(self) -> dict[str, Any]:
         q = self.quote
-        return {"text": q.text, "start": q.start, "end": q.end, "speaker": q.speaker, "cue": q.cue,
+        return {"text": q.text, "start": q.start, "end": q.end, "speaker": q.speaker, "speaker_id": q.speaker_id,
+                "speaker_confidence": q.speaker_confidence, "speaker_role": q.speaker_role,
+                "speaker_country": q.speaker_country, "cue": q.cue,
                 "kind": q.kind, **self.tone.to_dict(), "scored_text": self.scored or q.text}
 
 
@@ -39,10 +41,11 @@ class SpeakerTone:
     count: int
     mean_index: float
     labels: dict[str, int]
+    speaker_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"speaker": self.speaker, "count": self.count, "mean_index": round(self.mean_index, 4),
-                "labels": dict(self.labels)}
+        return {"speaker": self.speaker, "speaker_id": self.speaker_id, "count": self.count,
+                "mean_index": round(self.mean_index, 4), "labels": dict(self.labels)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,11 +79,14 @@ def summarise(quotes: Sequence[Quote], tones: Sequence[ToneScore], labels: Seque
     mean = np.mean([[t.scores[label] for label in labels] for t in tones], axis=0)
     scores = dict(zip(labels, mean.tolist()))
     by_speaker: dict[str | None, list[ToneScore]] = {}
-    for q, t in zip(quotes, tones):
-        by_speaker.setdefault(q.speaker, []).append(t)
-    speakers = tuple(SpeakerTone(speaker, len(ts), float(np.mean([t.index for t in ts])),
-                                 dict(Counter(t.label for t in ts).most_common()))
-                     for speaker, ts in by_speaker.items())
+    names: dict[str | None, str | None] = {}
+    for q, t in zip(quotes, tones):  # one row per person: "Mr. Obama" and "Barack Obama" share an id
+        by_speaker.setdefault(q.speaker_id, []).append(t)
+        if q.speaker is not None and len(q.speaker) > len(names.get(q.speaker_id) or ""):
+            names[q.speaker_id] = q.speaker
+    speakers = tuple(SpeakerTone(names.get(key), len(ts), float(np.mean([t.index for t in ts])),
+                                 dict(Counter(t.label for t in ts).most_common()), key)
+                     for key, ts in by_speaker.items())
     return ArticleTone(quotes=scored, index=float(np.mean([t.index for t in tones])),
                        label=labels[int(mean.argmax())], scores=scores, speakers=speakers)
 

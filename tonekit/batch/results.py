@@ -19,12 +19,14 @@ from types import TracebackType
 from typing import Any, TextIO
 
 from ..errors import QuoteTableError, ReportInputError, ResultsProvenanceError
+from ..quotes import merge_speaker_ids, speaker_key
 from .provenance import (PROVENANCE_FIELD, PROVENANCE_KEYS, ProvenanceCount, describe_provenance, record_provenance,
                          resume_key)
 
 __all__ = ["ArticleResult", "completed_ids", "check_results_file", "iter_results", "load_results", "ResultsWriter",
            "write_quotes_csv", "write_quotes_parquet", "QUOTE_COLUMNS", "quote_columns", "quote_row",
-           "provenance_sidecar", "QuoteTable", "RECORD_KEYS", "SPEAKER_COLUMNS", "PASSTHROUGH_FIRST"]
+           "provenance_sidecar", "QuoteTable", "RECORD_KEYS", "PASSTHROUGH_FIRST",
+           "quote_speaker_id"]
 
 log = logging.getLogger(__name__)
 
@@ -264,7 +266,8 @@ class ResultsWriter:
 # --quotes-csv; tonekit quotes and tonekit score --articles with --format csv or jsonl): the
 # article id, the quote's number in it, who said it and how, its tone (label, index, one column
 # per label), where it is (and where its speaker is named), and its text.
-QUOTE_COLUMNS = ["id", "quote", "speaker", "kind", "cue", "label", "index", "start", "end", "text", "scored_text"]
+QUOTE_COLUMNS = ["id", "quote", "speaker", "speaker_id", "speaker_confidence", "speaker_role", "speaker_country", "kind",
+                 "cue", "label", "index", "start", "end", "text", "scored_text"]
 _TONE_COLUMNS = ("label", "index", "scored_text")
 _SPEAKER_SPAN = ["speaker_start", "speaker_end"]
 
@@ -288,7 +291,14 @@ def quote_row(article_id: str, number: int, quote: Mapping[str, Any], columns: S
     """One quote-table row, in ``columns`` order, from a quote's dict (:meth:`tonekit.quotes.Quote.to_dict`,
     :meth:`tonekit.article.ScoredQuote.to_dict` or a result record's quote); a label's column holds its score."""
     values = {**quote, **(quote.get("scores") or {}), "id": article_id, "quote": number}
+    values["speaker_id"] = quote_speaker_id(values)  # from the name for records written before speaker ids
     return {column: values.get(column) for column in columns}
+
+
+def quote_speaker_id(quote: Mapping[str, Any]) -> str | None:
+    """A quote's speaker id, computed from its speaker for records written before speaker ids."""
+    found = quote.get("speaker_id")
+    return found if isinstance(found, str) and found else speaker_key(quote.get("speaker"))
 
 
 def provenance_sidecar(table: Path) -> Path:
@@ -299,13 +309,12 @@ def provenance_sidecar(table: Path) -> Path:
 
 # The quote table of results: the quote table's columns plus, after ``id``, the article's
 # passthrough fields (date, source, title, url first, then any others in order of first
-# appearance), and after ``speaker`` the speaker-resolution fields a quote carries.
-# what a results record holds besides passthrough fields: the scores, and what the reader found
+# appearance); speaker ids merged across the records (:func:`tonekit.quotes.merge_speaker_ids`).
+# What a results record holds besides passthrough fields: the scores, and what the reader found
 # of the article (its language, where its text came from, warnings), kept on the record only
 RECORD_KEYS = frozenset({"id", "n_quotes", "index", "label", "scores", "speakers", "quotes", "error",
                          PROVENANCE_FIELD, "language", "text_from", "warnings"})
 PASSTHROUGH_FIRST = ("date", "source", "title", "url")
-SPEAKER_COLUMNS = ("speaker_id", "speaker_confidence", "speaker_role", "speaker_country")
 
 
 @dataclass(frozen=True)
@@ -313,13 +322,15 @@ class QuoteTable:
     """The columns of the quote table of some results records, and its rows.
 
     Build it with :meth:`of` from the records (a first pass: the columns depend on which
-    passthrough fields, labels and speaker fields the records hold), then take :meth:`rows` of
-    each record (a second pass), so a results file of any size streams. A passthrough field
-    named like a quote column (``speaker``, ``text``...) gets the column ``article_<name>``.
+    passthrough fields and labels the records hold, and a speaker's id on every name the batch
+    gives them), then take :meth:`rows` of each record (a second pass), so a results file of any
+    size streams. A passthrough field named like a quote column (``speaker``, ``text``...) gets
+    the column ``article_<name>``.
     """
 
     columns: tuple[str, ...]
     passthrough: tuple[tuple[str, str], ...]  # (field name in the record, column name)
+    speaker_ids: Mapping[str, str] = field(default_factory=dict)  # an article's speaker id -> the batch's
 
     @classmethod
     def of(cls, records: Iterable[Mapping[str, Any]], labels: Sequence[str] | None = None) -> "QuoteTable":
@@ -327,20 +338,20 @@ class QuoteTable:
         columns, else they are the labels the quotes' ``scores`` hold, in order of appearance."""
         fields: dict[str, None] = {}
         found_labels: dict[str, None] = {}
-        speaker: set[str] = set()
+        speakers: list[str | None] = []
         for record in records:
             fields.update((k, None) for k in record if k not in RECORD_KEYS)
             for quote in record.get("quotes") or ():
-                speaker.update(c for c in SPEAKER_COLUMNS if c in quote)
+                if isinstance(quote, dict):
+                    speakers.append(quote_speaker_id(quote))
                 if labels is None:
                     found_labels.update((k, None) for k in quote.get("scores") or ())
         base = quote_columns(list(labels) if labels is not None else list(found_labels))
-        at = base.index("speaker") + 1
-        base[at:at] = [c for c in SPEAKER_COLUMNS if c in speaker]
         ordered = [f for f in PASSTHROUGH_FIRST if f in fields] + [f for f in fields if f not in PASSTHROUGH_FIRST]
         taken = set(base)
         passthrough = tuple((f, f"article_{f}" if f in taken else f) for f in ordered)
-        return cls(columns=(base[0], *(c for _, c in passthrough), *base[1:]), passthrough=passthrough)
+        return cls(columns=(base[0], *(c for _, c in passthrough), *base[1:]), passthrough=passthrough,
+                   speaker_ids=merge_speaker_ids(speakers))
 
     def rows(self, record: Mapping[str, Any], *, flat: bool = False) -> Iterator[dict[str, Any]]:
         """One row per quote of ``record`` (none for an error record), in ``columns``
@@ -352,6 +363,8 @@ class QuoteTable:
                        for k, v in article.items()}
         for number, quote in enumerate(record.get("quotes") or [], start=1):
             row = quote_row(str(record["id"]), number, quote, self.columns)
+            if row.get("speaker_id") is not None:
+                row["speaker_id"] = self.speaker_ids.get(row["speaker_id"], row["speaker_id"])
             row.update(article)
             yield row
 

@@ -14,12 +14,14 @@ import logging
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
 from ..tone import DEFAULT_LABELS
+from ..quotes import merge_speaker_ids, speaker_key
 from .provenance import ProvenanceCount
+from .results import quote_speaker_id
 
 __all__ = ["ReportData", "SpeakerRow", "CountryRow", "PeriodPoint", "QuoteRow", "ArticleRow", "summarise",
            "UNATTRIBUTED", "t_quantile_975", "MAX_ARTICLES_LISTED"]
@@ -199,7 +201,30 @@ class _Speaker:
 
     @property
     def name(self) -> str:
-        return min(self.names.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0]  # most used, then fullest
+        """The fullest name the speaker goes by ("Barack Obama" over "Obama"), then the most used."""
+        return min(self.names.items(), key=lambda kv: (-len((speaker_key(kv[0]) or "").split()), -kv[1], kv[0]))[0]
+
+    def absorb(self, other: "_Speaker") -> None:
+        """Add ``other``'s totals (the same person under another key)."""
+        self.n, self.total, self.n_indexed = self.n + other.n, self.total + other.total, self.n_indexed + other.n_indexed
+        self.labels.update(other.labels)
+        self.names.update(other.names)
+        self.countries.update(other.countries)
+
+
+def _merge_speakers(speakers: dict[str, _Speaker]) -> tuple[dict[str, _Speaker], dict[str, str]]:
+    """One entry per person across the batch (:func:`tonekit.quotes.merge_speaker_ids`: "obama"
+    joins "barack obama" when the batch has no other Obama), and each old key's new key."""
+    ids = merge_speaker_ids(k[3:] for k in speakers if k.startswith("id:"))
+    canon = {k: f"id:{ids.get(k[3:], k[3:])}" if k.startswith("id:") else k for k in speakers}
+    merged: dict[str, _Speaker] = {}
+    for key, speaker in speakers.items():
+        into = merged.get(canon[key])
+        if into is None:
+            merged[canon[key]] = speaker
+        else:
+            into.absorb(speaker)
+    return merged, canon
 
 
 def summarise(records: Iterable[dict[str, Any]]) -> ReportData:
@@ -245,7 +270,7 @@ def summarise(records: Iterable[dict[str, Any]]) -> ReportData:
                 labels[label] += 1
                 label_names.add(label)
             name = str(q.get("speaker") or "").strip() or UNATTRIBUTED
-            sid = _text_field(q.get("speaker_id")) if name != UNATTRIBUTED else None
+            sid = quote_speaker_id(q) if name != UNATTRIBUTED else None  # from the name for older records
             key = f"id:{sid}" if sid else name
             country = _text_field(q.get("speaker_country"))
             speaker = speakers.get(key) or speakers.setdefault(key, _Speaker())
@@ -295,6 +320,12 @@ def summarise(records: Iterable[dict[str, Any]]) -> ReportData:
     order = [lab for lab in DEFAULT_LABELS if lab in label_names] + sorted(label_names - set(DEFAULT_LABELS))
     data.label_counts = {lab: labels[lab] for lab in order}
     data.mean_index = index_sum / index_n if index_n else None
+    speakers, canon = _merge_speakers(speakers)
+    for totals in countries.values():
+        totals[4] = {canon[k] for k in totals[4]}
+    for row in data.articles:
+        row.quotes = [(canon[k], country, label, index) for k, country, label, index in row.quotes]
+        row.speakers = list(dict.fromkeys(canon[k] for k in row.speakers))
     rows = [SpeakerRow(sp.name, sp.n, sp.total / sp.n_indexed if sp.n_indexed else None,
                        {lab: sp.labels[lab] for lab in order if sp.labels[lab]}, key,
                        sp.countries.most_common(1)[0][0] if sp.countries else None)
@@ -319,11 +350,15 @@ def summarise(records: Iterable[dict[str, Any]]) -> ReportData:
             low, high, sd = _interval(int(n_indexed), total, squares)
             data.timeline.append(PeriodPoint(name, start, int(n), total / n_indexed if n_indexed else None,
                                              low, high, sd, int(n_indexed)))
-    data.most_cooperative = [picked for _, _, picked, _ in sorted(top, key=lambda t: (-t[0], -t[1]))]
-    data.most_conflictual = [picked for _, _, picked, _ in sorted(bottom, key=lambda t: (-t[0], -t[1]))]
+    data.most_cooperative = [replace(picked, speaker_key=canon[picked.speaker_key])
+                             for _, _, picked, _ in sorted(top, key=lambda t: (-t[0], -t[1]))]
+    data.most_conflictual = [replace(picked, speaker_key=canon[picked.speaker_key])
+                             for _, _, picked, _ in sorted(bottom, key=lambda t: (-t[0], -t[1]))]
     listed = {row.number for row in data.articles}
     for _, _, _, row in [*top, *bottom]:  # the articles of the extreme quotes are always listed
         if row.number not in listed:
+            row.quotes = [(canon.get(k, k), country, label, index) for k, country, label, index in row.quotes]
+            row.speakers = list(dict.fromkeys(canon.get(k, k) for k in row.speakers))
             data.articles.append(row)
             listed.add(row.number)
     data.articles.sort(key=lambda r: r.number)

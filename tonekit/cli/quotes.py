@@ -90,4 +90,8 @@ def eval_quotes_command(brat_dir: Path, mode: str, as_json: bool) -> None:
     click.echo(f"direct   P {scores.direct_precision:.3f}  R {scores.direct_recall:.3f}  F1 {scores.direct_f1:.3f}  "
                f"(strict R {scores.direct_recall_strict:.3f}  F1 {scores.direct_f1_strict:.3f}; {scores.direct_gold} gold segments)")
     click.echo(f"speaker  accuracy {scores.speaker_accuracy:.3f} on {scores.speaker_scored} found quotes with a named source")
+    click.echo(f"speaker  accuracy {scores.speaker_accuracy_resolved:.3f} on {scores.speaker_resolved_scored} found quotes "
+               "with a named source or a pronoun or description the gold resolves to one")
+    for band, n, right in scores.confidence_bands:
+        click.echo(f"  speaker_confidence {band:>9}: {right / n:.3f} right on {n} quotes")
     click.echo(f"indirect P {scores.indirect_precision:.3f}  R {scores.indirect_recall:.3f}  ({scores.indirect_gold} gold reports)")

@@ -20,6 +20,7 @@ through getters), so docs still serialise (``DocBin(store_user_data=True)``).
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -45,9 +46,12 @@ def _batches(stream: Iterable[Doc], size: int) -> Iterator[list[Doc]]:
         yield batch
 
 
+_QUOTE_FIELDS = frozenset(f.name for f in dataclasses.fields(Quote))  # to_dict adds the derived speaker_id
+
+
 def _quote(span: Span) -> Quote | None:
     data = span._.get(_QUOTE_DATA)
-    return None if data is None else Quote(**data)
+    return None if data is None else Quote(**{k: v for k, v in data.items() if k in _QUOTE_FIELDS})
 
 
 def _field(name: str) -> Any:

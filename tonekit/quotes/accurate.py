@@ -188,7 +188,8 @@ def _direct_trailing_accurate(doc: Doc, lo: int, q: QuotedSpan, quotes: QuoteInd
             if att.mention is None:
                 # the parse missed the subject: the words between the quote and the verb
                 # ("..., Jones said"), or the name right after it ("..., said James Acton, a ...")
-                words = [t for t in between if not t.is_punct]
+                cut = next((i for i, t in enumerate(between) if t.text == "("), len(between))
+                words = [t for t in between[:cut] if not t.is_punct]  # "Jane Roe (D-Ohio)": the name only
                 if not words:
                     for t in toks[n + 1 : n + 6]:
                         if t.is_punct or not (t.text[:1].isupper() or t.pos_ == "PROPN"):
@@ -198,8 +199,9 @@ def _direct_trailing_accurate(doc: Doc, lo: int, q: QuotedSpan, quotes: QuoteInd
                 if m:
                     att = Attribution(att.cue, att.cue_start, m.mention_start, m.mention_end, m.mention)
             return att
-        if tok.is_punct and tok.text not in ("'s",):
-            break
+        if tok.is_punct and tok.text not in ("'s", ",", "(", ")", "-"):
+            break  # a comma may close an appositive: "“...?” Jane Roe, the trade minister, said";
+            # brackets hold a party and state: "Rep. Jane Roe (D-Ohio) said"
     if dash and toks:
         name = []
         for tok in toks:
@@ -234,7 +236,12 @@ def _direct_leading_accurate(doc: Doc, lo: int, q: QuotedSpan, quotes: QuoteInde
             if tok.lemma_ == "describe" and between and between[-1].lower_ == "as" and len(between) <= 8:
                 return _attribution_from_verb(tok, lo, quotes)
             if ends_ok and len(words) <= 4 and not any(t.pos_ == "VERB" for t in words):
-                return _attribution_from_verb(tok, lo, quotes)
+                att = _attribution_from_verb(tok, lo, quotes)
+                if att.mention is None and words and all(t.text[:1].isupper() for t in words):
+                    m = _mention(words, lo)  # "Said Ellis: “...”": the speaker follows the verb
+                    if m is not None:
+                        att = Attribution(att.cue, att.cue_start, m.mention_start, m.mention_end, m.mention)
+                return att
             return None
         source = _according(tok)
         if source is not None and between and between[-1].text == ",":
@@ -299,7 +306,13 @@ def _clause_tokens(verb: Token) -> list[Token] | None:
     """The statement a reporting verb governs: its clause, its object or its directive."""
     comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if comp is not None:
-        return [t for t in verb.doc[comp.left_edge.i : comp.right_edge.i + 1]]
+        last = comp.right_edge
+        for other in (c for c in verb.children if c.dep_ == "ccomp" and c.i > comp.i):
+            # "will co-ordinate the effort": the tokenizer's "co", "-", "ordinate" may come out
+            # as two clauses; a word is never cut at its hyphen
+            if all(not verb.doc[i].whitespace_ for i in range(last.i, other.left_edge.i)):
+                last = other.right_edge
+        return [t for t in verb.doc[comp.left_edge.i : last.i + 1]]
     if verb.dep_ == "parataxis" and verb.head is not verb:
         return _around_parenthetical(verb)
     misparsed = _misattached_complement(verb)
@@ -308,6 +321,12 @@ def _clause_tokens(verb: Token) -> list[Token] | None:
     lemma = verb.lemma_.lower()
     if lemma in ATTITUDE_OBJECT_VERBS:
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        as_prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i), None)
+        if lemma == "describe" and obj is not None and as_prep is not None:
+            # "described Maria Lopez as the best chance": what was said is the object with its "as"
+            return [t for t in verb.doc[obj.left_edge.i : as_prep.right_edge.i + 1]]
+        if lemma == "describe" and obj is not None and obj.pos_ in ("PROPN", "PRON"):
+            return None  # the object alone is who was described, not what was said
         if obj is not None and obj.right_edge.i - obj.left_edge.i >= 2:
             return [t for t in verb.doc[obj.left_edge.i : obj.right_edge.i + 1]]
     if lemma == "tell":  # "told his advisers to find a way": the instruction is the statement
@@ -344,6 +363,8 @@ def _indirect_accurate(doc: Doc, lo: int, quotes: QuoteIndex) -> list[Candidate]
             continue
         if not _is_reporting(tok):
             continue
+        if any(c.dep_ == "neg" for c in tok.children) and not any(c.dep_ == "ccomp" for c in tok.children):
+            continue  # "Beijing did not complain when ...": a negated verb with no clause states nothing
         clause = _clause_tokens(tok)
         if clause is None:
             continue

@@ -168,6 +168,9 @@ def _cover_quotes(text: str, c: Candidate, quotes: QuoteIndex) -> Candidate:
     after = quotes.first_open_in(end, end + 4)
     if after is not None and text[end:after].strip() == ":":
         end = quotes.containing(after).close_end  # type: ignore[union-attr]
+    while 0 < end < len(text) - 1 and text[end] == "-" and text[end - 1].isalnum() and text[end + 1].isalnum():
+        word = _WORD.match(text, end + 1)  # "will co" of "co-ordinate": never cut a word at its hyphen
+        end = word.end() if word else end + 1
     if (start, end) == (c.start, c.end):
         return c
     return Candidate(start, end, c.kind, c.attribution, c.inherit)
@@ -225,6 +228,8 @@ def _direct_candidates(text: str, quoted: Sequence[QuotedSpan], attributions: di
             out.append(Candidate(start, end, "direct", att))
             previous_end = q.close_at
             continue
+        if _subhead(text, q) or _headline_fragment(text, q):
+            continue
         words = len(_WORD.findall(text[start:end]))
         sentence_like = text[start:start + 1].isupper() and words >= 4 and not _title_like(text[start:end])
         follows_quote = previous_end >= 0 and "\n\n\n" not in text[previous_end:q.open_at] and (
@@ -232,10 +237,47 @@ def _direct_candidates(text: str, quoted: Sequence[QuotedSpan], attributions: di
         if sentence_like and (paragraph_opened_by(text, q.start) is not None or follows_quote):
             out.append(Candidate(start, end, "direct", None, inherit=True))
             previous_end = q.close_at
+        elif sentence_like and _opens_sentence(text, q):
+            # "X blurted out. “...”", "X took to social media with this: “...”": kept when a
+            # person named in subject position just before can be its speaker
+            out.append(Candidate(start, end, "direct", None, inherit=True, context_only=True))
         else:
             # an unattributed span: kept as a possible fragment of reported speech only
             out.append(Candidate(start, end, "direct", None, inherit=False))
     return out
+
+
+_SENTENCE_END = re.compile(r"(?:[.!?:][\"\u201d\u2019')]*)\s*$")
+
+
+def _opens_sentence(text: str, q: QuotedSpan) -> bool:
+    """The quotation starts a sentence inside its paragraph (after . ! ? or a colon)."""
+    line_start = text.rfind("\n", 0, q.open_at) + 1
+    before = text[line_start:q.open_at]
+    return bool(before.strip()) and _SENTENCE_END.search(before) is not None
+
+
+def _subhead(text: str, q: QuotedSpan) -> bool:
+    """A paragraph that is only a short quotation without a sentence's final stop ('Just listen
+    to us'): a subheading in quotation marks, not speech."""
+    line_start = text.rfind("\n", 0, q.open_at) + 1
+    line_end = text.find("\n", q.close_end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:q.open_at].strip() or text[q.close_end:line_end].strip(" \t.:"):
+        return False
+    content = text[q.start:q.end].rstrip()
+    return len(_WORD.findall(content)) <= 10 and not content.endswith((".", "!", "?", "\u2026", ",", ";"))
+
+
+def _headline_fragment(text: str, q: QuotedSpan) -> bool:
+    """A short quoted fragment in a headline-like line (few words, no final stop: "Trade talks
+    'make progress'"): scare quotes of a headline, with no cue to attribute them."""
+    line_start = text.rfind("\n", 0, q.open_at) + 1
+    line_end = text.find("\n", q.close_end)
+    line = text[line_start:len(text) if line_end < 0 else line_end].strip()
+    if not text[line_start:q.open_at].strip() or len(_WORD.findall(text[q.start:q.end])) > 6:
+        return False
+    return len(_WORD.findall(line)) <= 14 and not line.rstrip(QUOTE_CHARS + " ").endswith((".", "!", "?", ":"))
 
 
 def _settle(text: str, cands: list[Candidate]) -> list[Candidate]:

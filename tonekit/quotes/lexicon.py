@@ -15,7 +15,8 @@ from ..resources import read_data_lines
 __all__ = ["stance_cue_stems", "reporting_lemmas", "speech_forms", "cue_phrases", "cue_pattern", "inflections", "title_words",
            "org_words", "speaker_nouns", "PRONOUNS", "FUNCTION_WORDS", "ROLE_MODIFIERS", "ATTITUDE_OBJECT_VERBS",
            "PREPOSITION_VERBS", "STATEMENT_PREPOSITIONS", "DIRECTIVE_VERBS", "CLAUSE_ONLY_VERBS", "AUDIENCES",
-           "CLAUSE_STRIP", "NON_SPEAKER_HEADS", "ADVERBIAL_MARKS", "DASHES"]
+           "CLAUSE_STRIP", "NON_SPEAKER_HEADS", "ADVERBIAL_MARKS", "DASHES", "roles", "countries", "demonym_country",
+           "place_names", "caption_labels", "given_name_genders", "DOCUMENT_NOUNS", "GROUP_NOUNS", "DATE_WORDS", "GENDERED_WORDS"]
 
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 
@@ -46,6 +47,9 @@ NON_SPEAKER_HEADS = frozenset({"approach", "discussions", "talks", "meeting", "v
 # Conjunctions that make a clause adverbial, not a reported statement.
 ADVERBIAL_MARKS = frozenset({"if", "because", "when", "as", "while", "after", "before", "since", "although", "though",
                              "until", "unless", "whether", "so", "once", "where"})
+# Capitalised words that never belong to a person's name: they end a capitalised run.
+DATE_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
+                       "july august september october november december".split())  # not May, June: names
 DASHES = frozenset({"\u2014", "\u2013", "\u2015", "-", "--"})
 # Words that end a title or a role before a name ("said", "the", "from").
 FUNCTION_WORDS = frozenset(
@@ -53,6 +57,21 @@ FUNCTION_WORDS = frozenset(
     "from to with by for about into over amid said says told".split()
 )
 ROLE_MODIFIERS = frozenset("of top senior chief highest-ranking top-ranking deputy acting".split())
+# Heads of a subject that is a document, whose author may be named inside it ("a statement
+# e-mailed by X said", "X's letter said"): the author is the speaker.
+DOCUMENT_NOUNS = frozenset("statement letter email e-mail memo memorandum post tweet release note message "
+                           "communique communiqu\u00e9 readout transcript filing".split())
+# Plural or collective nouns that a sentence may open with ("Officials said"): never a person's name.
+GROUP_NOUNS = frozenset("officials sources experts analysts critics aides diplomats lawmakers leaders residents "
+                        "protesters witnesses observers negotiators investigators prosecutors police authorities "
+                        "ministers officers voters supporters opponents democrats republicans people others "
+                        "americans europeans".split())
+# Words before or around a name that say a person's gender (for "he" and "she").
+GENDERED_WORDS = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "sheikh": "m",
+                  "emir": "m", "spokesman": "m", "chairman": "m", "congressman": "m", "businessman": "m",
+                  "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "madam": "f", "dame": "f",
+                  "lady": "f", "queen": "f", "princess": "f", "spokeswoman": "f", "chairwoman": "f",
+                  "congresswoman": "f", "businesswoman": "f"}
 
 
 def _words(name: str) -> list[str]:
@@ -61,8 +80,10 @@ def _words(name: str) -> list[str]:
 
 @lru_cache(maxsize=None)
 def title_words() -> frozenset[str]:
-    """Titles, demonyms and function words that may stand before a name."""
-    return frozenset(_words("title_words.txt"))
+    """Titles, demonyms and function words that may stand before a name, and the words of the
+    roles in ``roles.txt`` ("Mayor Peter Olsen" -> "Peter Olsen")."""
+    role_words = {w for line in read_data_lines("roles.txt") for w in line.lower().replace("-", " ").split()}
+    return frozenset(_words("title_words.txt")) | (role_words - {"of", "the", "chief", "general"}) | {"mayor"}
 
 
 @lru_cache(maxsize=None)
@@ -125,3 +146,62 @@ def cue_pattern() -> re.Pattern[str]:
         words.update(inflections(lemma))
     alternatives = sorted(words, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in alternatives) + r")\b|\bAccording to\b")
+
+
+@lru_cache(maxsize=None)
+def roles() -> tuple[str, ...]:
+    """Role phrases a title or appositive gives a speaker, longest first (``roles.txt``)."""
+    return tuple(sorted({line.lower() for line in read_data_lines("roles.txt")}, key=lambda r: (-len(r.split()), r)))
+
+
+@lru_cache(maxsize=None)
+def countries() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """(country, demonyms, capitals) rows of ``countries.tsv``."""
+    rows = []
+    for line in read_data_lines("countries.tsv"):
+        parts = [p.strip() for p in line.split("\t")]
+        if len(parts) != 3:
+            raise ValueError(f"tonekit/data/countries.tsv: expected country<TAB>demonyms<TAB>capitals; got {line!r}")
+        rows.append((parts[0], tuple(d.strip() for d in parts[1].split(",") if d.strip()),
+                     tuple(c.strip() for c in parts[2].split(",") if c.strip())))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=None)
+def demonym_country() -> dict[str, str]:
+    """Lower-case country name or demonym -> country ("chinese" -> "China", "u.s." -> "United States")."""
+    out: dict[str, str] = {}
+    for country, demonyms, _ in countries():
+        out[country.lower()] = country
+        for d in demonyms:
+            out[d.lower()] = country
+    return out
+
+
+@lru_cache(maxsize=None)
+def place_names() -> frozenset[str]:
+    """Lower-case words of countries and capitals: a capitalised run made only of them is a place."""
+    words: set[str] = set()
+    for country, _, capitals in countries():
+        for name in (country, *capitals):
+            words.update(w for w in name.lower().split() if w not in ("the", "and", "of"))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=None)
+def caption_labels() -> frozenset[str]:
+    """Labels that open a caption or editorial line ("editor's note", "watch"), lower case."""
+    return frozenset(line.lower().replace("\u2019", "'") for line in read_data_lines("caption_labels.txt"))
+
+
+@lru_cache(maxsize=None)
+def given_name_genders() -> dict[str, str]:
+    """Lower-case given name -> "f" or "m" (``given_names.txt``)."""
+    out: dict[str, str] = {}
+    for line in read_data_lines("given_names.txt"):
+        gender, *names = line.split()
+        if gender not in ("f", "m"):
+            raise ValueError(f"tonekit/data/given_names.txt: a line starts with f or m; got {line[:40]!r}")
+        for name in names:
+            out.setdefault(name, gender)
+    return out

@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
+from .names import speaker_key
+
 __all__ = ["Quote", "QuoteKind", "Attribution", "Candidate"]
 
 QuoteKind = Literal["direct", "indirect"]
@@ -19,7 +21,12 @@ class Quote:
     ``text == article[start:end]`` always holds; for direct quotes the span excludes the
     enclosing quote marks. ``speaker`` is the fullest name the article gives the source (or a
     descriptive phrase such as "a senior State Department official"), ``speaker_start`` and
-    ``speaker_end`` locate the mention in the cue sentence.
+    ``speaker_end`` locate the mention in the cue sentence. ``speaker_confidence`` (0-1) says how
+    sure the resolution is (an explicit name is surer than "he" with two people just named;
+    0 for no speaker), so weak attributions can be filtered; ``speaker_role`` ("foreign
+    minister") and ``speaker_country`` ("China") are what the article's titles and appositives
+    say of the speaker, or None. ``to_dict`` adds ``speaker_id``, the key that merges one
+    person's name variants (:func:`tonekit.quotes.names.speaker_key`).
     """
 
     text: str
@@ -30,10 +37,18 @@ class Quote:
     speaker_end: int | None
     cue: str | None
     kind: QuoteKind
+    speaker_confidence: float = 0.0
+    speaker_role: str | None = None
+    speaker_country: str | None = None
+
+    @property
+    def speaker_id(self) -> str | None:
+        """The canonical key of the speaker ("President Barack Obama" -> "barack obama")."""
+        return speaker_key(self.speaker)
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict with the dataclass's field names."""
-        return asdict(self)
+        """A JSON-ready dict with the dataclass's field names and ``speaker_id``."""
+        return {**asdict(self), "speaker_id": self.speaker_id}
 
 
 @dataclass(frozen=True)
@@ -49,10 +64,13 @@ class Attribution:
 
 @dataclass(frozen=True)
 class Candidate:
-    """A statement span with its attribution; ``inherit`` means "same speaker as before"."""
+    """A statement span with its attribution; ``inherit`` means "same speaker as before";
+    ``context_only`` means the quotation is kept only if a person named just before it in its
+    paragraph can be its speaker ("X blurted out. “...”")."""
 
     start: int
     end: int
     kind: QuoteKind
     attribution: Attribution | None
     inherit: bool = False
+    context_only: bool = False
