@@ -94,6 +94,11 @@ def main() -> None:
             if mode in rates:
                 print(f"{mode} / spaCy en_core_web_sm: {statistics.mean(rates[mode]) / base:.2f}x wall, "
                       f"{base_cpu / min(cpu[mode]):.2f}x CPU")
+                # per pass (each mode's pass against spaCy's pass next to it): median and range
+                per_pass = sorted(s / m for s, m in zip(cpu["spacy"], cpu[mode]))
+                walls = sorted(s / m for s, m in zip(seconds["spacy"], seconds[mode]))
+                print(f"  per pass: CPU {statistics.median(per_pass):.2f}x ({per_pass[0]:.2f}-{per_pass[-1]:.2f}), "
+                      f"wall {statistics.median(walls):.2f}x ({walls[0]:.2f}-{walls[-1]:.2f})")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from ..errors import PipelineNotInstalledError
@@ -55,9 +56,10 @@ def load_trained() -> Language:
     disabled = [p for p in nlp.pipe_names if p not in _KEEP]
     for pipe in disabled:
         nlp.disable_pipe(pipe)
-    if "attribute_ruler" in nlp.pipe_names:
+    ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
+    if isinstance(ruler, AttributeRuler):
         # the same rules applied through an index of token values: a third of the parse time saved
-        index_attribute_ruler(nlp.get_pipe("attribute_ruler"))
+        index_attribute_ruler(ruler)
     nlp.max_length = 2_000_000
     logger.info("loaded spaCy pipeline %s %s", name, nlp.meta.get("version"))
     return nlp

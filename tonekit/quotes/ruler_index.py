@@ -13,16 +13,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
-from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 __all__ = ["IndexedRulerMatcher", "index_attribute_ruler"]
 
 _FIELDS = ("TAG", "LOWER", "DEP", "IS_SPACE")  # the token values a pattern may test, in to_array order
-_ARRAY = [TAG, LOWER, DEP, IS_SPACE]
 _MEMO_LIMIT = 200_000  # distinct token signatures remembered before the memo starts afresh
 
 Signature = tuple[str, str, str, bool]
@@ -99,7 +97,8 @@ class IndexedRulerMatcher:
             self._memo.clear()
         memo = self._memo
         classified = []
-        for row in map(tuple, doc.to_array(_ARRAY).reshape(-1, len(_ARRAY)).tolist()):
+        rows = cast(list[list[int]], doc.to_array(list(_FIELDS)).reshape(-1, len(_FIELDS)).tolist())
+        for row in map(tuple, rows):
             found = memo.get(row)
             if found is None:
                 found = memo[row] = self._classify(doc, row)
@@ -122,5 +121,6 @@ def index_attribute_ruler(ruler: AttributeRuler) -> bool:
             if not checks or any(c is None for c in checks):
                 return False
             patterns.append((key, [c for c in checks if c is not None]))
-    ruler.matcher = IndexedRulerMatcher(ruler.matcher, patterns)
+    # a stand-in, called the way the ruler calls its Matcher
+    ruler.matcher = IndexedRulerMatcher(ruler.matcher, patterns)  # type: ignore[assignment]
     return True
