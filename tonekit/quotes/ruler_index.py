@@ -77,6 +77,8 @@ class IndexedRulerMatcher:
         self._memo: dict[tuple[int, ...], Classified] = {}
 
     def __getattr__(self, name: str) -> Any:
+        if name == "original":  # not set yet (a copy being made): no endless lookup
+            raise AttributeError(name)
         return getattr(self.original, name)
 
     def __len__(self) -> int:
