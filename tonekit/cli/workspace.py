@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from ..errors import TonekitError
 from ._app import fail, main
+
+if TYPE_CHECKING:
+    from ..workspace import Workspace
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -22,24 +25,19 @@ def workspace_option(function: F) -> F:
                         help="Workspace folder (`tonekit init`); default: the one the current folder is in.")(function)
 
 
-def workspace_paths(workspace_dir: Path | None, annotations_dir: Path | None, *, need: bool = True):  # type: ignore[no-untyped-def]
+def workspace_paths(workspace_dir: Path | None, annotations_dir: Path | None) -> tuple[Workspace | None, Path]:
     """The workspace (or None) and the annotations folder a command uses: an explicit
-    ``--annotations`` wins; else the workspace's. Fails cleanly when neither can be had and
-    ``need`` says the command cannot do without."""
-    from ..workspace import find_workspace, open_workspace
+    ``--annotations`` wins, and then a workspace is optional; else the workspace's (from
+    ``--workspace`` or the current folder), and no workspace is an error that says the fix."""
+    from ..workspace import find_workspace, resolve_workspace
 
     try:
-        workspace = open_workspace(workspace_dir) if workspace_dir is not None else find_workspace()
+        if annotations_dir is not None and workspace_dir is None:
+            return find_workspace(), annotations_dir
+        workspace = resolve_workspace(workspace_dir)
     except TonekitError as exc:
         fail(str(exc))
-    if annotations_dir is None:
-        if workspace is None:
-            if not need:
-                return None, None
-            fail(f"not in a tonekit workspace ({Path.cwd()} and its parents have none): create one with `tonekit "
-                 "init DIR` and run from inside it, or pass --workspace DIR (or --annotations DIR)")
-        annotations_dir = workspace.annotations
-    return workspace, annotations_dir
+    return workspace, annotations_dir if annotations_dir is not None else workspace.annotations
 
 
 @main.command("init")
