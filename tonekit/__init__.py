@@ -4,8 +4,9 @@ Importing tonekit loads no model and no scikit-learn: pipelines and the tone mod
 first use and are cached.
 """
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ._lazy import lazy_getattr
 
 from .errors import (AnnotationError, BratFormatError, InvalidModeError, ModelLoadError, ModelVersionWarning,
                      PhrasebookError, PipelineNotInstalledError, ReportInputError, SchedulerError, TonekitError)
@@ -30,9 +31,4 @@ _LAZY = {"score": "tone", "ToneScore": "tone", "load_model": "tone", "score_arti
          "train": "training", "to_frame": "integrations", "ToneClassifier": "integrations"}
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'tonekit' has no attribute {name!r}")
+__getattr__ = lazy_getattr(__name__, _LAZY)

@@ -5,8 +5,7 @@ Each module imports its library only when used: ``import tonekit`` needs none of
 pandas is an optional extra (``tonekit[pandas]``). Names load on first use.
 """
 
-from importlib import import_module
-from typing import Any
+from .._lazy import lazy_getattr
 
 __all__ = ["to_frame", "ToneClassifier", "QuotesComponent", "ToneComponent"]
 
@@ -14,9 +13,4 @@ _HOMES = {"to_frame": "frames", "ToneClassifier": "estimator", "QuotesComponent"
           "ToneComponent": "spacy_components"}
 
 
-def __getattr__(name: str) -> Any:
-    if name in _HOMES:
-        value = getattr(import_module(f".{_HOMES[name]}", __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'tonekit.integrations' has no attribute {name!r}")
+__getattr__ = lazy_getattr(__name__, _HOMES)

@@ -8,8 +8,9 @@ computes the figures; :mod:`.labelled` judges a model on real labelled statement
 import scikit-learn.
 """
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_getattr
 
 __all__ = ["train", "TrainConfig", "TrainingData", "TrainResult", "load_training_data", "fit_model",
            "cross_validate", "out_of_fold_logits", "grouped_folds", "seed_held_out", "GateReport", "compare",
@@ -42,9 +43,4 @@ _HOMES = {"fit": ["train", "TrainConfig", "TrainingData", "TrainResult", "load_t
 _LAZY = {name: module for module, names in _HOMES.items() for name in names}
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'tonekit.training' has no attribute {name!r}")
+__getattr__ = lazy_getattr(__name__, _LAZY)
