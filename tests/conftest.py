@@ -1,4 +1,5 @@
-"""Shared fixtures: paths to the repository's seeds, gold and test data."""
+"""Shared fixtures: paths to the repository's seeds, gold and test data; and the ``parser``
+marker, which skips a test when the trained spaCy pipeline is not installed."""
 
 from __future__ import annotations
 
@@ -7,6 +8,18 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked ``parser`` need the trained spaCy pipeline: skip them where it is absent."""
+    from tonekit.quotes.pipeline import trained_pipeline_name
+
+    if trained_pipeline_name() is not None:
+        return
+    skip = pytest.mark.skip(reason="trained spaCy pipeline not installed")
+    for item in items:
+        if item.get_closest_marker("parser") is not None:
+            item.add_marker(skip)
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,6 @@ import pytest
 
 import tonekit
 from tonekit import InvalidModeError, Quote, extract_quotes
-from tonekit.quotes.pipeline import trained_pipeline_name
 
 
 @pytest.mark.parametrize("bad", [b"bytes", None, 42, ["a list"]], ids=["bytes", "none", "int", "list"])
@@ -48,7 +47,7 @@ def test_very_long_text_dense_quotes() -> None:
     assert all(text[q.start:q.end] == q.text for q in quotes)
 
 
-@pytest.mark.skipif(trained_pipeline_name() is None, reason="trained spaCy pipeline not installed")
+@pytest.mark.parser
 def test_very_long_text_accurate() -> None:
     """A 1.1-million-character article: only paragraphs with cues are parsed, each on its own."""
     filler = "Trade figures and the weather in the capital were unremarkable this week. " * 15
@@ -81,8 +80,7 @@ def test_public_names() -> None:
     assert all(getattr(tonekit, name) is not None for name in tonekit.__all__)
 
 
-@pytest.mark.parametrize("mode", ["fast", pytest.param("accurate", marks=pytest.mark.skipif(
-    trained_pipeline_name() is None, reason="trained spaCy pipeline not installed"))])
+@pytest.mark.parametrize("mode", ["fast", pytest.param("accurate", marks=pytest.mark.parser)])
 def test_batch_extraction_equals_one_by_one(root, mode: str) -> None:
     from tonekit.quotes import extract_quotes_batch
 

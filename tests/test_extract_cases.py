@@ -9,9 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tonekit import extract_quotes
-from tonekit.quotes.pipeline import trained_pipeline_name
 
-needs_parser = pytest.mark.skipif(trained_pipeline_name() is None, reason="trained spaCy pipeline not installed")
 
 ACCURATE_CASES = [
     pytest.param(
@@ -140,7 +138,7 @@ VERBS = ["reiterated", "stressed", "underlined", "urged", "warned", "cautioned",
          "emphasised", "noted", "acknowledged", "added"]
 
 
-@needs_parser
+@pytest.mark.parser
 @pytest.mark.parametrize("text, expected", ACCURATE_CASES)
 def test_accurate_cases(text: str, expected: list[tuple[str, str | None, str]]) -> None:
     got = [(q.text, q.speaker, q.kind) for q in extract_quotes(text, mode="accurate")]
@@ -153,7 +151,7 @@ def test_accurate_cases(text: str, expected: list[tuple[str, str | None, str]]) 
     assert len(got) == len(expected), f"unexpected extra quotes: {got}"
 
 
-@needs_parser
+@pytest.mark.parser
 @pytest.mark.parametrize("verb", VERBS, ids=VERBS)
 def test_reporting_verbs_of_diplomacy(verb: str) -> None:
     clause = "both sides to keep the border talks going" if verb == "urged" else "that the border talks must continue"
@@ -165,7 +163,7 @@ def test_reporting_verbs_of_diplomacy(verb: str) -> None:
     assert "border talks" in quotes[0].text
 
 
-@needs_parser
+@pytest.mark.parser
 @pytest.mark.parametrize(
     "text, speaker, fragment",
     [

@@ -14,7 +14,6 @@ from tonekit import extract_quotes, score_article
 from tonekit.errors import ComponentOrderError
 from tonekit.quotes import trained_pipeline_name
 
-needs_parser = pytest.mark.skipif(trained_pipeline_name() is None, reason="needs the trained spaCy pipeline")
 
 # single-paragraph articles written for this test: a trained pipeline's parse of them is the
 # paragraph parse extract_quotes makes, so the quotes must be identical
@@ -37,7 +36,7 @@ def parsed_nlp():  # type: ignore[no-untyped-def]
     return nlp
 
 
-@pytest.mark.parametrize("mode", ["fast", pytest.param("accurate", marks=needs_parser)])
+@pytest.mark.parametrize("mode", ["fast", pytest.param("accurate", marks=pytest.mark.parser)])
 def test_blank_pipeline_gives_the_quotes_of_extract_quotes(mode: str, root: Path) -> None:
     nlp = spacy.blank("en")
     nlp.add_pipe("tonekit_quotes", config={"mode": mode})
@@ -50,7 +49,7 @@ def test_blank_pipeline_gives_the_quotes_of_extract_quotes(mode: str, root: Path
             assert span.start_char <= quote.start and quote.end <= span.end_char  # whole tokens around the quote
 
 
-@needs_parser
+@pytest.mark.parser
 def test_a_parsed_doc_is_not_parsed_again(parsed_nlp, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     import tonekit.quotes
     from tonekit.quotes import extract as extract_module, pipeline
@@ -73,7 +72,7 @@ def test_a_parsed_doc_is_not_parsed_again(parsed_nlp, monkeypatch: pytest.Monkey
                                                                         for t in PARAGRAPHS]
 
 
-@needs_parser
+@pytest.mark.parser
 def test_the_users_parse_of_whole_articles_finds_the_same_quotes(parsed_nlp, root: Path) -> None:  # type: ignore[no-untyped-def]
     """A whole-article parse differs from the paragraph parse near paragraph breaks: the same
     quotes, each with the same start, kind, speaker and cue; at most the end of a reported

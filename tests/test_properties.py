@@ -7,7 +7,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tonekit import extract_quotes
-from tonekit.quotes.pipeline import trained_pipeline_name
 
 # Text built from pieces that exercise the quote machinery: marks, apostrophes, newlines, cues.
 PIECES = st.sampled_from([
@@ -38,7 +37,7 @@ def test_fast_mode_invariants(text: str) -> None:
     _check(text, "fast")
 
 
-@pytest.mark.skipif(trained_pipeline_name() is None, reason="trained spaCy pipeline not installed")
+@pytest.mark.parser
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ARTICLES)
 def test_accurate_mode_invariants(text: str) -> None:

@@ -15,7 +15,6 @@ from spacy.tokens import Doc
 from tonekit.quotes.pipeline import load_trained, trained_pipeline_name
 from tonekit.quotes.ruler_index import IndexedRulerMatcher, index_attribute_ruler
 
-needs_parser = pytest.mark.skipif(trained_pipeline_name() is None, reason="needs the trained spaCy pipeline")
 
 # sentences written for this test, with the ruler's word exceptions ("ain't", "gonna", spaces)
 TEXTS = [
@@ -82,14 +81,14 @@ def test_a_ruler_with_other_patterns_keeps_the_matcher(pattern: list[dict[str, o
     assert isinstance(ruler.matcher, Matcher)  # type: ignore[attr-defined]
 
 
-@needs_parser
+@pytest.mark.parser
 def test_the_trained_pipeline_uses_the_index() -> None:
     ruler = load_trained().get_pipe("attribute_ruler")
     assert isinstance(ruler.matcher, IndexedRulerMatcher)  # type: ignore[attr-defined]
     assert ruler.patterns  # type: ignore[attr-defined]  # serialisation still reads the original patterns
 
 
-@needs_parser
+@pytest.mark.parser
 @pytest.mark.parametrize("text", TEXTS, ids=["contractions", "spaces-and-quotes", "according-to", "empty"])
 def test_the_trained_pipeline_annotates_as_spacy_does(text: str) -> None:
     ours = load_trained()

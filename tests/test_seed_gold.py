@@ -10,7 +10,6 @@ import pytest
 
 from tonekit import extract_quotes
 from tonekit.quotes import SpanScores, score_spans
-from tonekit.quotes.pipeline import trained_pipeline_name
 
 
 def _scores(root: Path, mode: str) -> SpanScores:
@@ -29,7 +28,7 @@ def test_seed_gold_offsets_slice_the_seeds(root: Path) -> None:
         assert (root / "seeds" / r["doc"]).read_text(encoding="utf-8")[r["start"]:r["end"]] == r["text"], r["id"]
 
 
-@pytest.mark.skipif(trained_pipeline_name() is None, reason="trained spaCy pipeline not installed")
+@pytest.mark.parser
 def test_accurate_mode_on_seed_gold(root: Path) -> None:
     s = _scores(root, "accurate")
     print(f"accurate: P={s.precision:.3f} R={s.recall:.3f} F1={s.f1:.3f} speaker={s.speaker_accuracy:.3f}")

@@ -19,10 +19,8 @@ from tonekit.batch.summary import summarise
 from tonekit.quotes import merge_speaker_ids, role_and_country, speaker_key
 from tonekit.quotes.brat import BratAttribution, BratDocument, BratSpan
 from tonekit.quotes.evaluation import gold_speaker_names, score_brat
-from tonekit.quotes.pipeline import trained_pipeline_name
 from tonekit.quotes.speakers import NameIndex
 
-needs_parser = pytest.mark.skipif(trained_pipeline_name() is None, reason="trained spaCy pipeline not installed")
 
 Expected = list[tuple[str, "str | None", str]]
 
@@ -163,7 +161,7 @@ NON_QUOTE_CASES = [
 ]
 
 
-@needs_parser
+@pytest.mark.parser
 @pytest.mark.parametrize("text, expected", RESOLUTION_CASES + NON_QUOTE_CASES)
 def test_speaker_cases_accurate(text: str, expected: Expected) -> None:
     _check(text, expected, "accurate")
@@ -181,7 +179,7 @@ def test_speaker_cases_fast(text: str, expected: Expected) -> None:
     _check(text, expected, "fast")
 
 
-@needs_parser
+@pytest.mark.parser
 @pytest.mark.parametrize("text, span, not_span", [
     pytest.param("The minister said the two agencies will co-ordinate their response to the flood.",
                  "the two agencies will co-ordinate their response to the flood", "the two agencies will co",
@@ -201,7 +199,7 @@ def test_spans(text: str, span: str, not_span: str) -> None:
     assert not_span not in [q.text for q in quotes]
 
 
-@needs_parser
+@pytest.mark.parser
 @pytest.mark.parametrize("text, role, country", [
     pytest.param("Chinese Foreign Minister Wang Yi said the two sides had reached a consensus.", "foreign minister", "China",
                  id="demonym-and-title"),
@@ -215,7 +213,7 @@ def test_role_and_country_of_the_speaker(text: str, role: str | None, country: s
     assert (quote.speaker_role, quote.speaker_country) == (role, country)
 
 
-@needs_parser
+@pytest.mark.parser
 def test_confidence_orders_the_ways_of_resolving() -> None:
     text = ("“We are ready,” Rosa Alvarenga said.\n\n"
             "Alvarenga and Tomas Berg met Kenji Sato. Sato and Berg spoke. “It went well,” he said.\n\n"
