@@ -304,7 +304,11 @@ def _misattached_complement(verb: Token) -> list[Token] | None:
 
 def _clause_tokens(verb: Token) -> list[Token] | None:
     """The statement a reporting verb governs: its clause, its object or its directive."""
-    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    # a clause after the verb is its complement; one before it, beside one after, is a misparsed
+    # opener ("Writing for a panel that agreed X won, Roe noted that ...") or another clause
+    # ("It is unlikely; the team says she will ...")
+    comp = next((c for c in comps if c.i > verb.i), comps[0] if comps else None)
     if comp is not None:
         last = comp.right_edge
         for other in (c for c in verb.children if c.dep_ == "ccomp" and c.i > comp.i):

@@ -305,13 +305,12 @@ def _settle(text: str, cands: list[Candidate]) -> list[Candidate]:
             absorbed.update(leading)
             inner = []
         if inner:
-            # the same speaker going on ("noted that A, saying B") keeps A; a different
-            # speaker inside ("X said Y told Z that B") leaves only Y's report
-            own = c.attribution.mention_start if c.attribution else None
-            if any(o.attribution.mention_start != own and not _pronoun_or_none(o.attribution.mention)  # type: ignore[union-attr]
-                   for o in inner):
-                continue
-            trimmed = _trimmed(text, c, min(o.attribution.cue_start for o in inner))  # type: ignore[union-attr,type-var,arg-type]
+            # the outer report keeps what it says before the first inner report begins: the
+            # same speaker going on ("noted that A, saying B") keeps A; a different speaker
+            # inside keeps what comes before that speaker ("X said A, and Y warned that B" keeps
+            # A; "X said Y told Z that B" leaves only Y's report)
+            cut = min(_report_begins(c, o) for o in inner)
+            trimmed = _trimmed(text, c, cut)
             if trimmed is None:
                 continue
             c = trimmed
@@ -363,6 +362,16 @@ def _opens_clause(text: str, outer: Candidate, inner: Candidate) -> bool:
         return False
     begin = att.mention_start if att.mention_start is not None else att.cue_start
     return begin is not None and begin >= outer.start and len(_WORD.findall(text[outer.start:begin])) <= 1
+
+
+def _report_begins(outer: Candidate, inner: Candidate) -> int:
+    """Where an inner report starts inside an outer one: at its speaker when the speaker is
+    named inside the outer report, else at its cue."""
+    att = inner.attribution
+    assert att is not None and att.cue_start is not None  # inner reports are found by their cues
+    if att.mention_start is not None and outer.start <= att.mention_start < att.cue_start:
+        return att.mention_start
+    return att.cue_start
 
 
 def _pronoun_or_none(mention: str | None) -> bool:
