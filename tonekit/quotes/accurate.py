@@ -15,8 +15,10 @@ from spacy.tokens import Doc, Token
 
 from ._doc import char_span, doc_text, sentence, token_at
 from .lexicon import (ADVERBIAL_MARKS, ATTITUDE_OBJECT_VERBS, AUDIENCES, CLAUSE_ONLY_VERBS, CLAUSE_STRIP, DASHES,
-                      DIRECTIVE_VERBS, NON_SPEAKER_HEADS, PREPOSITION_VERBS, PRONOUNS, STATEMENT_PREPOSITIONS,
-                      reporting_lemmas, speaker_nouns)
+                      DOCUMENT_NOUNS,
+                      DIRECTIVE_VERBS, NON_SPEAKER_HEADS, PREPOSITION_VERBS, PRONOUNS, QUOTING_OBJECT_VERBS,
+                      STATEMENT_PREPOSITIONS,
+                      reporting_lemmas, speaker_heads)
 from .marks import QUOTE_CHARS, QuotedSpan, QuoteIndex
 from .quote import Attribution, Candidate
 
@@ -37,8 +39,8 @@ def _trim(tokens: list[Token]) -> list[Token]:
     """Drop leading complementisers and punctuation and trailing punctuation of a clause."""
     while tokens and (tokens[0].lower_ in CLAUSE_STRIP or tokens[0].is_punct and tokens[0].text not in QUOTE_CHARS):
         tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in QUOTE_CHARS:
-        tokens = tokens[:-1]
+    while tokens and (tokens[-1].is_punct and tokens[-1].text not in QUOTE_CHARS or tokens[-1].dep_ == "cc"):
+        tokens = tokens[:-1]  # "..., and": the parse may hang the next clause's conjunction here
     # a trailing closing mark without its opener inside the span is not part of it
     return tokens
 
@@ -61,6 +63,9 @@ def _subject(verb: Token) -> Token | None:
         tok = tok.head
         if _is_reporting(tok) or tok.lemma_ == "quote":
             return next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS), None)
+    if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.lower_ in DOCUMENT_NOUNS and verb.head.dep_ == "dobj":
+        # "the council issued a statement calling the test ...": the statement's author speaks
+        return next((c for c in verb.head.head.children if c.dep_ in _SUBJECT_DEPS), None)
     if verb.tag_ == "VBG" and verb.dep_ == "advcl":
         # "Trump unveiled a plan, promising to ...": a participle's subject is its clause's
         return next((c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS), None)
@@ -114,12 +119,19 @@ def _cue_phrase(verb: Token) -> str:
 
 
 def _is_reporting(tok: Token) -> bool:
-    if tok.pos_ not in ("VERB", "AUX"):
+    if tok.pos_ not in ("VERB", "AUX") and not _tagged_noun_predicate(tok):
         return False
     lemma = tok.lemma_.lower()
     if lemma in ("point", "call"):  # only "point out", "call for"
         return any(c.lower_ in ("out", "for") and c.dep_ in ("prt", "prep") for c in tok.children)
     return lemma in reporting_lemmas()
+
+
+def _tagged_noun_predicate(tok: Token) -> bool:
+    """"Roe claims that ..." tagged as a plural noun, but parsed as the predicate it is: a subject
+    and a that-clause hang from it."""
+    return (tok.pos_ == "NOUN" and tok.tag_ == "NNS" and any(c.dep_ in _SUBJECT_DEPS for c in tok.children)
+            and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children))
 
 
 def _according(tok: Token) -> Token | None:
@@ -260,7 +272,7 @@ def _speaker_like(subject: Token | None) -> bool:
         return False
     if subject.pos_ in ("PROPN", "PRON"):
         return True
-    return subject.lower_ in speaker_nouns()
+    return subject.lower_ in speaker_heads()
 
 
 def _around_parenthetical(verb: Token) -> list[Token] | None:
@@ -354,6 +366,23 @@ def _clause_tokens(verb: Token) -> list[Token] | None:
     return None
 
 
+_OBJECT_DEPS = frozenset({"dobj", "dative", "oprd", "xcomp", "prep", "attr", "acomp", "ccomp", "dep"})
+
+
+def _quoted_object(verb: Token, lo: int, quotes: QuoteIndex) -> list[Token] | None:
+    """What a verb of calling or judging says when its object holds a quotation: "called the
+    plan “a gamble”" -> "the plan “a gamble”". The object ends before a coordinated clause."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in QUOTING_OBJECT_VERBS:
+        return None
+    right = [c for c in verb.children if c.i > verb.i and c.dep_ in _OBJECT_DEPS]
+    if not right:
+        return None
+    tokens = [t for t in verb.doc[right[0].left_edge.i : right[-1].right_edge.i + 1]]
+    if not any(lo + t.idx in quotes.open_positions for t in tokens):
+        return None
+    return tokens
+
+
 def _indirect_accurate(doc: Doc, lo: int, quotes: QuoteIndex) -> list[Candidate]:
     out: list[Candidate] = []
     for tok in doc:
@@ -366,6 +395,11 @@ def _indirect_accurate(doc: Doc, lo: int, quotes: QuoteIndex) -> list[Candidate]
                 out.append(cand)
             continue
         if not _is_reporting(tok):
+            quoted = _quoted_object(tok, lo, quotes)
+            if quoted is not None and _speaker_like(_subject(tok)):
+                cand = _candidate(doc, lo, tok, quoted, quotes)
+                if cand is not None:
+                    out.append(cand)
             continue
         if any(c.dep_ == "neg" for c in tok.children) and not any(c.dep_ == "ccomp" for c in tok.children):
             continue  # "Beijing did not complain when ...": a negated verb with no clause states nothing
@@ -378,13 +412,20 @@ def _indirect_accurate(doc: Doc, lo: int, quotes: QuoteIndex) -> list[Candidate]
             continue
         if subject is not None and subject.lower_ in NON_SPEAKER_HEADS:
             continue
-        sent = sentence(tok)
-        clause = _trim(_cut_absolute([t for t in clause if sent.start <= t.i < sent.end]))
-        if sum(1 for t in clause if not t.is_punct) < 3:
-            continue
-        start, end = char_span(doc, lo, clause[0], clause[-1])
-        out.append(Candidate(start, end, "indirect", _attribution_from_verb(tok, lo, quotes)))
+        cand = _candidate(doc, lo, tok, clause, quotes)
+        if cand is not None:
+            out.append(cand)
     return out
+
+
+def _candidate(doc: Doc, lo: int, verb: Token, clause: list[Token], quotes: QuoteIndex) -> Candidate | None:
+    """The indirect candidate for a verb's statement, kept within the verb's sentence."""
+    sent = sentence(verb)
+    clause = _trim(_cut_absolute([t for t in clause if sent.start <= t.i < sent.end]))
+    if sum(1 for t in clause if not t.is_punct) < 3:
+        return None
+    start, end = char_span(doc, lo, clause[0], clause[-1])
+    return Candidate(start, end, "indirect", _attribution_from_verb(verb, lo, quotes))
 
 
 def _according_candidate(tok: Token, source: Token, lo: int) -> Candidate | None:

@@ -13,7 +13,8 @@ from functools import lru_cache
 from ..resources import read_data_lines
 
 __all__ = ["stance_cue_stems", "reporting_lemmas", "speech_forms", "cue_phrases", "cue_pattern", "inflections", "title_words",
-           "org_words", "speaker_nouns", "PRONOUNS", "FUNCTION_WORDS", "ROLE_MODIFIERS", "ATTITUDE_OBJECT_VERBS",
+           "org_words", "speaker_nouns", "speaker_heads", "PRONOUNS", "FUNCTION_WORDS", "ROLE_MODIFIERS", "ATTITUDE_OBJECT_VERBS",
+           "QUOTING_OBJECT_VERBS",
            "PREPOSITION_VERBS", "STATEMENT_PREPOSITIONS", "DIRECTIVE_VERBS", "CLAUSE_ONLY_VERBS", "AUDIENCES",
            "CLAUSE_STRIP", "NON_SPEAKER_HEADS", "ADVERBIAL_MARKS", "DASHES", "roles", "countries", "demonym_country",
            "place_names", "caption_labels", "given_name_genders", "DOCUMENT_NOUNS", "GROUP_NOUNS", "DATE_WORDS", "GENDERED_WORDS"]
@@ -26,6 +27,13 @@ ATTITUDE_OBJECT_VERBS = frozenset(
     {"express", "reiterate", "reaffirm", "stress", "underline", "underscore", "emphasise", "emphasize",
      "voice", "welcome", "condemn", "acknowledge", "pledge", "mention", "propose", "announce", "claim", "describe"}
 )
+# Verbs that report words only when their object holds a quotation: "called the plan “a gamble”",
+# "branded the move “an act of hostility”", "exhorted voters to “stand firm”". Without the marks they
+# describe deeds ("called a meeting", "attacked the convoy"), so they are no cue on their own.
+QUOTING_OBJECT_VERBS = frozenset(
+    "call brand label dub term deem hail laud praise commend applaud thank attack slam blast decry denounce dismiss "
+    "mock deride ridicule lambaste characterise characterize liken compare tout exhort chant sing shout echo quote "
+    "cite invoke promise vow pledge ask accuse describe welcome condemn criticise criticize reject tell urge".split())
 # Verbs whose statement is the object of a preposition: "spoke about ...", "warned of ...".
 PREPOSITION_VERBS = frozenset({"speak", "talk", "comment", "write", "warn", "complain", "testify", "ask", "joke", "boast",
                                "tweet", "caution"})
@@ -96,6 +104,14 @@ def org_words() -> frozenset[str]:
 def speaker_nouns() -> frozenset[str]:
     """Common nouns that can head a speaker phrase."""
     return frozenset(_words("speaker_nouns.txt"))
+
+
+@lru_cache(maxsize=None)
+def speaker_heads() -> frozenset[str]:
+    """Nouns that head a phrase naming who speaks: the speaker nouns, the group nouns, and the head
+    of every role ("governor", and "secretary" from "secretary of state")."""
+    heads = {role.split(" of ")[0].split()[-1] for role in roles()}
+    return speaker_nouns() | GROUP_NOUNS | frozenset(heads)
 
 
 @lru_cache(maxsize=None)

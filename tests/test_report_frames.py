@@ -1,0 +1,61 @@
+"""Table-driven cases for reporting frames beyond "X said that ...": quotations in the object of
+a verb of calling or judging, nested reports, misparsed complements. Texts written for this file.
+
+Each expected quote is (text, speaker, kind); negatives expect no quote at all.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tonekit import extract_quotes
+
+pytestmark = pytest.mark.parser
+
+Expected = list[tuple[str, str | None, str]]
+
+CASES = [
+    # a quotation in the object of a verb of calling or judging is the subject's words
+    pytest.param("Mr. Lindqvist called the proposal “a reckless gamble with our security.”",
+                 [("the proposal “a reckless gamble with our security.”", "Lindqvist", "indirect")], id="called-X-quoted"),
+    pytest.param("Tokyo branded the move “an act of open hostility.”",
+                 [("the move “an act of open hostility.”", "Tokyo", "indirect")], id="branded-X-quoted"),
+    pytest.param("Senator Hale exhorted voters to “stand up for the treaty” and said he would campaign for it.",
+                 [("voters to “stand up for the treaty”", "Hale", "indirect"),
+                  ("he would campaign for it", "Hale", "indirect")], id="exhorted-to-quoted-then-said"),
+    pytest.param("Dr. Weiss likened the sanctions to “using a hammer to fix a watch.”",
+                 [("the sanctions to “using a hammer to fix a watch.”", "Weiss", "indirect")], id="likened-to-quoted"),
+    pytest.param("The council issued a statement calling the launch “a flagrant breach of the agreement.”",
+                 [("the launch “a flagrant breach of the agreement.”", "the council", "indirect")],
+                 id="statement-calling-is-its-authors"),
+    pytest.param("The governor lauded the envoy for “patient and tireless work.”",
+                 [("the envoy for “patient and tireless work.”", "the governor", "indirect")], id="role-head-lauded-for"),
+    # the same verbs without quotation marks describe deeds, not words
+    pytest.param("Mr. Lindqvist called a meeting of the coalition for Friday.", [], id="called-a-meeting-is-no-report"),
+    pytest.param("The rebels attacked the convoy near the border on Sunday.", [], id="attacked-a-convoy-is-no-report"),
+    pytest.param("The council branded its new programme with a blue logo.", [], id="branded-without-quotes-is-no-report"),
+    # the complement after the verb, when the parse hangs a clause on either side
+    pytest.param("Writing for a weekly panel that all agreed Okafor won the vote, Mia Sandvik noted that the way "
+                 "Okafor answered was decisive.",
+                 [("the way Okafor answered was decisive", "Mia Sandvik", "indirect")], id="complement-after-the-verb"),
+    pytest.param("A delay is unlikely; the mission says the envoy will fly to Accra later this week.",
+                 [("the envoy will fly to Accra later this week", "the mission", "indirect")],
+                 id="complement-after-a-semicolon"),
+    # an outer report keeps what it says before an inner report by someone else
+    pytest.param("Minister Arce stressed that the reforms were not complete, and rights groups warned that the "
+                 "government was giving up its leverage.",
+                 [("the reforms were not complete", "Arce", "indirect"),
+                  ("the government was giving up its leverage", "rights groups", "indirect")],
+                 id="outer-report-kept-before-inner"),
+    pytest.param("Ms. Berg said Mr. Haas told the committee that the loan was safe.",
+                 [("the loan was safe", "Haas", "indirect")], id="inner-speaker-first-leaves-inner-only"),
+    # a reporting verb the tagger took for a plural noun
+    pytest.param("But Ortega claims that he should be exempt from the rule.",
+                 [("he should be exempt from the rule", "Ortega", "indirect")], id="claims-tagged-as-noun"),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_report_frames(text: str, expected: Expected) -> None:
+    got = [(q.text, q.speaker, q.kind) for q in extract_quotes(text, mode="accurate")]
+    assert got == expected
