@@ -28,6 +28,7 @@ from .pipeline import load_blank, load_trained, parse_stream, trained_pipeline_n
 from .quote import Attribution, Candidate, Quote
 from .sections import SECTION_CHARS, Section, cut_point, sections
 from .speakers import paragraph_opened_by, to_quotes
+from .turns import label_turns, overlay_turns
 
 __all__ = ["extract_quotes", "extract_quotes_batch", "MODES", "resolve_mode", "plan_paragraphs", "quotes_from_docs"]
 
@@ -151,7 +152,8 @@ def quotes_from_docs(text: str, quotes: QuoteIndex, chunks: Sequence[tuple[int, 
         indirect.extend(cands)
     indirect = [_cover_quotes(text, c, quotes) for c in indirect]
     candidates = _direct_candidates(text, quotes.spans, direct_att) + indirect
-    return to_quotes(text, _settle(text, candidates), quotes)
+    turns = label_turns(text, paragraph_spans(text))
+    return to_quotes(text, overlay_turns(_settle(text, candidates), turns), quotes)
 
 
 def _cover_quotes(text: str, c: Candidate, quotes: QuoteIndex) -> Candidate:

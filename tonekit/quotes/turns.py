@@ -1,0 +1,106 @@
+"""Statements that a speaker label introduces instead of a verb: transcript turns
+("MS. ROE: We will not ...", as in briefings and interviews) and headline claims ("Roe: Talks
+Must Resume by Spring"). A pure function of the text, so both modes share it.
+
+Such a statement is ``indirect`` in kind: its words are not in quotation marks (a quotation inside
+it belongs to it, as inside reported speech). A label that opens a caption ("WATCH:",
+"EDITOR'S NOTE:", ``caption_labels.txt``) or a question line ("Q:") names no speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+
+from .lexicon import DATE_WORDS, caption_labels
+from .marks import QUOTE_CHARS
+from .quote import Attribution, Candidate
+
+__all__ = ["label_turns", "overlay_turns"]
+
+# "SECRETARY ROE:", "MS. ROE:", "ROE:" -- upper case words, a transcript's speaker label
+_CAPS_LABEL = re.compile(r"[A-Z][A-Z'\u2019.\-]*(?: [A-Z][A-Z'\u2019.\-]*){0,3}")
+# "Roe:", "Jane Roe:", "Senator Jane de Roe:" -- a headline's source
+_TITLE_LABEL = re.compile(r"[A-Z][\w'\u2019.\-]*(?: (?:[A-Z][\w'\u2019.\-]*|de|da|van|von|al|bin|el|la|le)){0,3}")
+_NOT_SPEAKERS = frozenset({"q", "a", "question", "answer", "transcript", "audience", "reporter", "unidentified"})
+_HEADLINE_MAX_WORDS = 30
+_WORD = re.compile(r"\w+")
+
+
+def label_turns(text: str, paragraphs: Iterable[tuple[int, int]]) -> list[Candidate]:
+    """One candidate per paragraph (start, end) that opens with a speaker label: the rest of the
+    paragraph, attributed to the label."""
+    out = []
+    for lo, hi in paragraphs:
+        cand = _turn(text, lo, hi)
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _turn(text: str, lo: int, hi: int) -> Candidate | None:
+    start = lo
+    while start < hi and text[start].isspace():
+        start += 1
+    if start < hi and text[start] in QUOTE_CHARS:
+        start += 1  # a transcript quoted as a block: '"ROE: ...'
+    colon = text.find(":", start, min(hi, start + 48))
+    if colon < 0 or colon + 1 >= hi or not text[colon + 1].isspace():
+        return None
+    label = text[start:colon]
+    body = colon + 1
+    while body < hi and text[body].isspace():
+        body += 1
+    end = hi
+    while end > body and (text[end - 1].isspace()):
+        end -= 1
+    if body >= end or not (text[body].isupper() or text[body] in QUOTE_CHARS):
+        return None
+    words = _WORD.findall(label)
+    if not words or label.lower().replace("\u2019", "'") in caption_labels() or label.lower() in _NOT_SPEAKERS:
+        return None
+    if any(w.lower() in DATE_WORDS for w in words) or any(w.isdigit() for w in words):
+        return None  # "Monday:", "June 3:": a timeline, not a speaker
+    rest = text[body:end]
+    if _CAPS_LABEL.fullmatch(label) and sum(c.isalpha() for c in label) >= 2:
+        pass  # a transcript turn: the whole paragraph is the speaker's
+    elif _TITLE_LABEL.fullmatch(label) and _headline(rest):
+        pass
+    else:
+        return None
+    if len(_WORD.findall(rest)) < 3:
+        return None
+    if label.isupper():
+        label = _title_case(label)  # "MS. ROE" is looked up, and shown, as "Ms. Roe"
+    return Candidate(body, end, "indirect", Attribution(":", colon, start, colon, label))
+
+
+def _title_case(label: str) -> str:
+    """ "SECRETARY O'NEILL-ROE" -> "Secretary O'Neill-Roe": capitals after a letter are lowered."""
+    return re.sub(r"(?<=[A-Za-z])[A-Z]+", lambda m: m.group(0).lower(), label)
+
+
+def _headline(rest: str) -> bool:
+    """A headline's claim: one line, short, at most one sentence."""
+    if "\n" in rest or len(_WORD.findall(rest)) > _HEADLINE_MAX_WORDS:
+        return False
+    inner = rest.rstrip(".!?" + QUOTE_CHARS + " ")
+    return re.search(r"[.!?][" + re.escape(QUOTE_CHARS) + r"]?\s+[A-Z]", inner) is None
+
+
+def overlay_turns(settled: list[Candidate], turns: list[Candidate]) -> list[Candidate]:
+    """The settled candidates with each turn in place of what overlaps it: a labelled turn is all
+    its speaker's, so a report found within it ("ROE: Smith thinks ...") does not split it.
+    ``turns`` are disjoint and in order (one per paragraph); O((n + m) log m)."""
+    if not turns:
+        return settled
+    starts = [t.start for t in turns]
+
+    def overlaps(c: Candidate) -> bool:
+        i = bisect.bisect_right(starts, c.start) - 1  # the last turn starting at or before c
+        if i >= 0 and turns[i].end > c.start:
+            return True
+        return i + 1 < len(turns) and turns[i + 1].start < c.end
+
+    return sorted([c for c in settled if not overlaps(c)] + turns, key=lambda c: (c.start, c.end))
