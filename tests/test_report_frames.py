@@ -49,6 +49,19 @@ CASES = [
                  id="outer-report-kept-before-inner"),
     pytest.param("Ms. Berg said Mr. Haas told the committee that the loan was safe.",
                  [("the loan was safe", "Haas", "indirect")], id="inner-speaker-first-leaves-inner-only"),
+    # a thing's verb inside a speaker's report is part of the report
+    pytest.param("The city's lawyer said in the letter that the advert wrongly suggests that the police back the "
+                 "campaign.",
+                 [("the advert wrongly suggests that the police back the campaign", "the city's lawyer", "indirect")],
+                 id="thing-verb-inside-report-is-absorbed"),
+    # a tag inside one statement: both sides are the statement
+    pytest.param("Even if the new firm folds within a year, Ms. Duarte said, it has already cleaned up two "
+                 "rivers.",
+                 [("Even if the new firm folds within a year, Ms. Duarte said, it has already cleaned up two rivers",
+                   "Duarte", "indirect")], id="parenthetical-tag-both-sides"),
+    pytest.param("The port was the busiest on the coast, Mr. Ilves said, until the canal silted up in 1990.",
+                 [("The port was the busiest on the coast, Mr. Ilves said, until the canal silted up in 1990",
+                   "Ilves", "indirect")], id="parenthetical-tag-with-tail"),
     # a reporting verb the tagger took for a plural noun
     pytest.param("But Ortega claims that he should be exempt from the rule.",
                  [("he should be exempt from the rule", "Ortega", "indirect")], id="claims-tagged-as-noun"),

@@ -277,7 +277,8 @@ def _speaker_like(subject: Token | None) -> bool:
 
 def _around_parenthetical(verb: Token) -> list[Token] | None:
     """"A, Graham said, since B" or "But A, he said, B": the statement around a parenthetical
-    tag. The side before the tag when it says something, else the side after."""
+    tag. Both sides when both say something ("Even if A, Roe said, B": the tag sits inside one
+    statement), else the side that does."""
     doc = verb.doc
     tag = range(verb.left_edge.i, verb.right_edge.i + 1)
     head = verb.head
@@ -286,7 +287,9 @@ def _around_parenthetical(verb: Token) -> list[Token] | None:
     right = [t for t in region if t.i >= tag.stop]
     words: Callable[[list[Token]], int] = lambda toks: sum(1 for t in toks if not t.is_punct)  # noqa: E731
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in left)
-    if words(left) >= 3 and has_verb and not (words(left) < 6 and words(right) >= 3 and left[0].pos_ == "CCONJ"):
+    if words(left) >= 3 and words(right) >= 3:
+        return region
+    if words(left) >= 3 and has_verb:
         return left
     return region if words(left) and words(right) >= 3 else right or None
 

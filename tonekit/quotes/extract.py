@@ -22,7 +22,7 @@ from ..errors import InvalidModeError
 from ._doc import release
 from .accurate import analyse_accurate
 from .fast import analyse_fast
-from .lexicon import PRONOUNS, cue_pattern
+from .lexicon import PRONOUNS, cue_pattern, speaker_heads
 from .marks import QUOTE_CHARS, QuotedSpan, QuoteIndex, find_quoted_spans, paragraph_spans
 from .pipeline import load_blank, load_trained, parse_stream, trained_pipeline_name
 from .quote import Attribution, Candidate, Quote
@@ -299,6 +299,12 @@ def _settle(text: str, cands: list[Candidate]) -> list[Candidate]:
             continue
         lo, hi = bisect.bisect_left(cue_positions, c.start), bisect.bisect_left(cue_positions, c.end)
         inner_ids = [i for _, i in cues[lo:hi] if i != n]
+        mute = [i for i in inner_ids if not _may_speak(indirect[i].attribution)]
+        if mute:
+            # "Roe said the advertisement suggests that ...": a thing's verb inside a speaker's
+            # report is part of what the speaker said, not a report of its own
+            absorbed.update(mute)
+            inner_ids = [i for i in inner_ids if i not in absorbed]
         inner = [indirect[i] for i in inner_ids]
         leading = [i for i in inner_ids if _opens_clause(text, c, indirect[i])]
         if leading:
@@ -364,6 +370,21 @@ def _opens_clause(text: str, outer: Candidate, inner: Candidate) -> bool:
         return False
     begin = att.mention_start if att.mention_start is not None else att.cue_start
     return begin is not None and begin >= outer.start and len(_WORD.findall(text[outer.start:begin])) <= 1
+
+
+def _may_speak(att: Attribution | None) -> bool:
+    """The mention can be a source: a pronoun, a name (a capitalised word after the first) or
+    a phrase headed by a speaker noun ("a senior official", "the council"); not "the advertisement"
+    or "the recent spate of shootings". No mention: unknown, so it may."""
+    if att is None or att.mention is None:
+        return True
+    words = att.mention.replace("\u2019s", "").replace("'s", "").split()
+    if not words or words[0].lower() in PRONOUNS:
+        return True
+    if any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0][:1].isupper()):
+        return True
+    head = " ".join(words).lower().split(" of ")[0].split()[-1].strip(",.")
+    return head in speaker_heads()
 
 
 def _report_begins(outer: Candidate, inner: Candidate) -> int:
