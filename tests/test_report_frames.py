@@ -62,6 +62,14 @@ CASES = [
     pytest.param("The port was the busiest on the coast, Mr. Ilves said, until the canal silted up in 1990.",
                  [("The port was the busiest on the coast, Mr. Ilves said, until the canal silted up in 1990",
                    "Ilves", "indirect")], id="parenthetical-tag-with-tail"),
+    # a reporting verb's object sums up what was said; a short object or a pronoun does not
+    pytest.param("The ministry has strongly denied any role in the border raids.",
+                 [("any role in the border raids", "the ministry", "indirect")], id="denied-object"),
+    pytest.param("Mr. Tanaka proposes ending the rule that every importer must post a bond.",
+                 [("ending the rule that every importer must post a bond", "Tanaka", "indirect")],
+                 id="proposes-gerund-object"),
+    pytest.param("The envoy wrote his memoir.", [], id="short-object-is-no-statement"),
+    pytest.param("The premier denied it.", [], id="pronoun-object-is-no-statement"),
     # a reporting verb the tagger took for a plural noun
     pytest.param("But Ortega claims that he should be exempt from the rule.",
                  [("he should be exempt from the rule", "Ortega", "indirect")], id="claims-tagged-as-noun"),

@@ -358,6 +358,11 @@ def _clause_tokens(verb: Token) -> list[Token] | None:
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         if pobj is not None and pobj.right_edge.i - pobj.left_edge.i >= 2:
             return [t for t in verb.doc[pobj.left_edge.i : pobj.right_edge.i + 1]]
+    if lemma not in CLAUSE_ONLY_VERBS and lemma not in DIRECTIVE_VERBS:
+        # "denied any role in the attacks", "proposed ending the mandate": what was said, summed up
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "xcomp") and c.i > verb.i), None)
+        if obj is not None and obj.right_edge.i - obj.left_edge.i >= 2 and obj.pos_ not in ("PRON", "PROPN"):
+            return [t for t in verb.doc[obj.left_edge.i : obj.right_edge.i + 1]]
     if lemma in DIRECTIVE_VERBS:
         right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "prep", "dative", "ccomp")]
         if right and verb.right_edge.i - right[0].left_edge.i >= 2:
