@@ -382,6 +382,8 @@ def _quoted_object(verb: Token, lo: int, quotes: QuoteIndex) -> list[Token] | No
     plan “a gamble”" -> "the plan “a gamble”". The object ends before a coordinated clause."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in QUOTING_OBJECT_VERBS:
         return None
+    if any(c.lower_ in ("what", "which", "that") for c in verb.children):
+        return None  # "what they call “X”": a name for a thing inside another statement
     right = [c for c in verb.children if c.i > verb.i and c.dep_ in _OBJECT_DEPS]
     if not right:
         return None

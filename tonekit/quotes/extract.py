@@ -359,7 +359,8 @@ def _settle(text: str, cands: list[Candidate]) -> list[Candidate]:
     return disjoint
 
 
-_TRAILING_CONNECTIVE = re.compile(r"(?:[\s,;:\u2014\u2013-]|\b(?:and|but|while|as|saying|that))+$")
+_TRAILING_CONNECTIVE = re.compile(r"(?:[\s,;:\u2014\u2013-]|\b(?:and|but|while|as|saying|that|where|when|which|who|whom|"
+                                  r"because|since|after|before|if|so|what))+$")
 
 
 def _opens_clause(text: str, outer: Candidate, inner: Candidate) -> bool:
