@@ -70,6 +70,17 @@ CASES = [
                  id="proposes-gerund-object"),
     pytest.param("The envoy wrote his memoir.", [], id="short-object-is-no-statement"),
     pytest.param("The premier denied it.", [], id="pronoun-object-is-no-statement"),
+    # a report noun with a that-clause and a source
+    pytest.param("Analysts questioned Beijing's claim that the drills were routine.",
+                 [("the drills were routine", "Beijing", "indirect")], id="possessor-claim-that"),
+    pytest.param("Analysts doubted a New York Times report that the envoy had quit.",
+                 [("the envoy had quit", "New York Times", "indirect")], id="named-source-report-that"),
+    pytest.param("The report that he wrote was long.", [], id="relative-clause-of-report-is-no-statement"),
+    pytest.param("The report that the envoy resigned was denied.", [], id="report-without-a-source-names-nobody"),
+    # a verb joined to a reporting verb shares its speaker
+    pytest.param("Farmers said they want “a fair price for grain,” but pledged to remain peaceful.",
+                 [("they want “a fair price for grain,”", "Farmers", "indirect"),
+                  ("to remain peaceful", "Farmers", "indirect")], id="said-but-pledged"),
     # a reporting verb the tagger took for a plural noun
     pytest.param("But Ortega claims that he should be exempt from the rule.",
                  [("he should be exempt from the rule", "Ortega", "indirect")], id="claims-tagged-as-noun"),

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from ._doc import char_span, doc_text, sentence, token_at
 from .lexicon import (ADVERBIAL_MARKS, ATTITUDE_OBJECT_VERBS, AUDIENCES, CLAUSE_ONLY_VERBS, CLAUSE_STRIP, DASHES,
                       DOCUMENT_NOUNS,
-                      DIRECTIVE_VERBS, NON_SPEAKER_HEADS, PREPOSITION_VERBS, PRONOUNS, QUOTING_OBJECT_VERBS,
+                      DIRECTIVE_VERBS, NOMINAL_CUES, NON_SPEAKER_HEADS, PREPOSITION_VERBS, PRONOUNS, QUOTING_OBJECT_VERBS,
                       STATEMENT_PREPOSITIONS,
                       reporting_lemmas, speaker_heads)
 from .marks import QUOTE_CHARS, QuotedSpan, QuoteIndex
@@ -404,6 +404,11 @@ def _indirect_accurate(doc: Doc, lo: int, quotes: QuoteIndex) -> list[Candidate]
             if cand is not None:
                 out.append(cand)
             continue
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in NOMINAL_CUES:
+            cand = _nominal_report(doc, lo, tok, quotes)
+            if cand is not None:
+                out.append(cand)
+            continue
         if not _is_reporting(tok):
             quoted = _quoted_object(tok, lo, quotes)
             if quoted is not None and _speaker_like(_subject(tok)):
@@ -418,7 +423,8 @@ def _indirect_accurate(doc: Doc, lo: int, quotes: QuoteIndex) -> list[Candidate]
             continue
         subject = _subject(tok)
         uses_object = not any(c.dep_ == "ccomp" for c in tok.children) and tok.dep_ != "parataxis"
-        if uses_object and not _speaker_like(subject):
+        if uses_object and not _speaker_like(subject) and not (tok.dep_ == "conj" and _is_reporting(tok.head)):
+            # ("Farmers said A but pledged B": whoever said A is a speaker)
             continue
         if subject is not None and subject.lower_ in NON_SPEAKER_HEADS:
             continue
@@ -436,6 +442,37 @@ def _candidate(doc: Doc, lo: int, verb: Token, clause: list[Token], quotes: Quot
         return None
     start, end = char_span(doc, lo, clause[0], clause[-1])
     return Candidate(start, end, "indirect", _attribution_from_verb(verb, lo, quotes))
+
+
+def _nominal_report(doc: Doc, lo: int, noun: Token, quotes: QuoteIndex) -> Candidate | None:
+    """"Beijing's claim that the drills were routine": a report noun with a that-clause (its
+    complement, not a relative clause) and a source: a possessor, a name before it ("a Times
+    report") or "by X". With no source it reports nobody, and is not taken."""
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                   and any(s.dep_ in _SUBJECT_DEPS and s.lower_ not in ("that", "which", "who") for s in c.children)), None)
+    if clause is None:
+        return None
+    source = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her", "our",
+                                                                                      "my", "your")), None)
+    if source is None:
+        source = next((c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < noun.i), None)
+    if source is None:
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        source = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if source is None or quotes.inside(lo + source.idx):
+        return None
+    sent = sentence(noun)
+    tokens = _trim([t for t in doc[clause.left_edge.i : clause.right_edge.i + 1] if sent.start <= t.i < sent.end])
+    if sum(1 for t in tokens if not t.is_punct) < 3:
+        return None
+    mention = _mention(_noun_phrase(source) if source.dep_ != "compound" else
+                       [t for t in doc[source.left_edge.i : source.i + 1] if t.pos_ == "PROPN"], lo)
+    if mention is None:
+        return None
+    start, end = char_span(doc, lo, tokens[0], tokens[-1])
+    return Candidate(start, end, "indirect", Attribution(noun.text, lo + noun.idx, mention.mention_start,
+                                                         mention.mention_end, mention.mention))
 
 
 def _according_candidate(tok: Token, source: Token, lo: int) -> Candidate | None:

@@ -14,7 +14,7 @@ from ..resources import read_data_lines
 
 __all__ = ["stance_cue_stems", "reporting_lemmas", "speech_forms", "cue_phrases", "cue_pattern", "inflections", "title_words",
            "org_words", "speaker_nouns", "speaker_heads", "PRONOUNS", "FUNCTION_WORDS", "ROLE_MODIFIERS", "ATTITUDE_OBJECT_VERBS",
-           "QUOTING_OBJECT_VERBS",
+           "QUOTING_OBJECT_VERBS", "NOMINAL_CUES",
            "PREPOSITION_VERBS", "STATEMENT_PREPOSITIONS", "DIRECTIVE_VERBS", "CLAUSE_ONLY_VERBS", "AUDIENCES",
            "CLAUSE_STRIP", "NON_SPEAKER_HEADS", "ADVERBIAL_MARKS", "DASHES", "roles", "countries", "demonym_country",
            "place_names", "caption_labels", "given_name_genders", "DOCUMENT_NOUNS", "GROUP_NOUNS", "DATE_WORDS", "GENDERED_WORDS"]
@@ -34,6 +34,12 @@ QUOTING_OBJECT_VERBS = frozenset(
     "call brand label dub term deem hail laud praise commend applaud thank attack slam blast decry denounce dismiss "
     "mock deride ridicule lambaste characterise characterize liken compare tout exhort chant sing shout echo quote "
     "cite invoke promise vow pledge ask accuse describe welcome condemn criticise criticize reject tell urge".split())
+# Nouns that report a statement when a that-clause and a source hang from them: "Beijing's claim
+# that the drills were routine", "a Times report that the envoy resigned".
+NOMINAL_CUES = frozenset(
+    "claim claims report reports statement assertion allegation allegations warning promise pledge charge "
+    "suggestion insistence argument assurance assurances denial vow threat announcement admission accusation "
+    "prediction contention complaint".split())
 # Verbs whose statement is the object of a preposition: "spoke about ...", "warned of ...".
 PREPOSITION_VERBS = frozenset({"speak", "talk", "comment", "write", "warn", "complain", "testify", "ask", "joke", "boast",
                                "tweet", "caution"})
