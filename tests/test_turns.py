@@ -40,6 +40,28 @@ LABEL_CASES = [
 ]
 
 
+LEAD_IN_CASES = [
+    pytest.param("The governor added:\n\nIt is typical of them. They know nothing about the port.",
+                 ("It is typical of them. They know nothing about the port.", "The governor", "added"), id="added-colon-block"),
+    pytest.param("Mr. Banda then said:\n\nWe have waited long enough for the new bridge.",
+                 ("We have waited long enough for the new bridge.", "Mr. Banda", "said"), id="then-said-colon-block"),
+    pytest.param("The governor added:\n\n\u201cWe will be back.\u201d", None, id="quoted-block-is-left-to-its-marks"),
+    pytest.param("The plan has three parts:\n\nMoney, people and time.", None, id="colon-without-a-speech-verb"),
+    pytest.param("The governor added:\n\nThank you.", None, id="too-short-block"),
+]
+
+
+@pytest.mark.parametrize("text,expected", LEAD_IN_CASES)
+def test_lead_in_blocks(text: str, expected: tuple[str, str, str] | None) -> None:
+    got = label_turns(text, paragraph_spans(text))
+    if expected is None:
+        assert got == []
+        return
+    assert len(got) == 1 and got[0].attribution is not None
+    turn = got[0]
+    assert (text[turn.start:turn.end], turn.attribution.mention, turn.attribution.cue) == expected
+
+
 @pytest.mark.parametrize("text,expected", LABEL_CASES)
 def test_label_turns(text: str, expected: tuple[str, str] | None) -> None:
     got = label_turns(text, paragraph_spans(text))

@@ -26,6 +26,7 @@ from .marks import QUOTE_CHARS, QuoteIndex
 from .mentions import Discourse
 from .names import role_and_country
 from .quote import Attribution, Candidate, Quote
+from .turns import LEAD_IN_LINE
 
 __all__ = ["NameIndex", "SpeakerResolver", "normalise_speaker", "strip_titles", "to_quotes", "paragraph_opened_by"]
 
@@ -342,8 +343,6 @@ def _appositive(text: str, end: int) -> str:
 # ------------------------------------------------------------------ resolution
 
 _PERSON_PRONOUNS = {"he": "m", "she": "f"}
-_LEAD_IN = re.compile(r"^\s*(?P<spk>(?:[\w\u2019'.\-]+\s+){0,5}?[\w\u2019'.\-]+)\s+(?:(?:also|then|later)\s+)?"
-                      r"(?P<verb>[a-z]+)\s*:$")
 _DEFINITE = re.compile(r"^(?:the|this|that)\s+", re.IGNORECASE)
 _INDEFINITE = re.compile(r"^(?:A|An|The)\s")
 
@@ -451,7 +450,7 @@ class SpeakerResolver:
         the quote's speaker."""
         lo = self._previous_paragraph(paragraph_start)
         line = self.text[lo:paragraph_start].rstrip()
-        match = _LEAD_IN.match(line)
+        match = LEAD_IN_LINE.match(line)
         if match is None or match.group("verb").lower() not in speech_forms():
             return None
         mention = match.group("spk")

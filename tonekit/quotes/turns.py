@@ -13,7 +13,7 @@ import bisect
 import re
 from collections.abc import Iterable
 
-from .lexicon import DATE_WORDS, caption_labels
+from .lexicon import DATE_WORDS, caption_labels, speech_forms
 from .marks import QUOTE_CHARS
 from .quote import Attribution, Candidate
 
@@ -23,20 +23,46 @@ __all__ = ["label_turns", "overlay_turns"]
 _CAPS_LABEL = re.compile(r"[A-Z][A-Z'\u2019.\-]*(?: [A-Z][A-Z'\u2019.\-]*){0,3}")
 # "Roe:", "Jane Roe:", "Senator Jane de Roe:" -- a headline's source
 _TITLE_LABEL = re.compile(r"[A-Z][\w'\u2019.\-]*(?: (?:[A-Z][\w'\u2019.\-]*|de|da|van|von|al|bin|el|la|le)){0,3}")
+# A paragraph that only announces what follows: "He said:", "The governor then added:"
+LEAD_IN_LINE = re.compile(r"^\s*(?P<spk>(?:[\w\u2019'.\-]+\s+){0,5}?[\w\u2019'.\-]+)\s+(?:(?:also|then|later)\s+)?"
+                          r"(?P<verb>[a-z]+)\s*:$")
 _NOT_SPEAKERS = frozenset({"q", "a", "question", "answer", "transcript", "audience", "reporter", "unidentified"})
 _HEADLINE_MAX_WORDS = 30
 _WORD = re.compile(r"\w+")
 
 
 def label_turns(text: str, paragraphs: Iterable[tuple[int, int]]) -> list[Candidate]:
-    """One candidate per paragraph (start, end) that opens with a speaker label: the rest of the
-    paragraph, attributed to the label."""
+    """One candidate per paragraph (start, end) that opens with a speaker label (the rest of the
+    paragraph, attributed to the label) or that a lead-in paragraph announces ("The governor
+    added:" and then a paragraph with no quotation mark: a block quote whose marks were lost)."""
     out = []
+    previous: tuple[int, int] | None = None
     for lo, hi in paragraphs:
         cand = _turn(text, lo, hi)
+        if cand is None and previous is not None:
+            cand = _announced(text, previous, lo, hi)
         if cand is not None:
             out.append(cand)
+        previous = (lo, hi)
     return out
+
+
+def _announced(text: str, lead: tuple[int, int], lo: int, hi: int) -> Candidate | None:
+    """The paragraph ``[lo, hi)`` as the statement of the lead-in paragraph ``lead``."""
+    match = LEAD_IN_LINE.match(text[lead[0]:lead[1]].rstrip())
+    if match is None or match.group("verb").lower() not in speech_forms():
+        return None
+    start, end = lo, hi
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end or text[start] in QUOTE_CHARS or len(_WORD.findall(text[start:end])) < 3:
+        return None  # a quoted paragraph is a direct quote, found by its marks
+    at = lead[0]
+    return Candidate(start, end, "indirect", Attribution(match.group("verb"), at + match.start("verb"),
+                                                         at + match.start("spk"), at + match.end("spk"),
+                                                         match.group("spk")))
 
 
 def _turn(text: str, lo: int, hi: int) -> Candidate | None:
