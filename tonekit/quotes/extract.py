@@ -299,10 +299,12 @@ def _settle(text: str, cands: list[Candidate]) -> list[Candidate]:
             continue
         lo, hi = bisect.bisect_left(cue_positions, c.start), bisect.bisect_left(cue_positions, c.end)
         inner_ids = [i for _, i in cues[lo:hi] if i != n]
-        mute = [i for i in inner_ids if not _may_speak(indirect[i].attribution)]
+        mute = [i for i in inner_ids if not _may_speak(indirect[i].attribution)
+                or (indirect[i].attribution is not None and indirect[i].attribution.mention is None)]  # type: ignore[union-attr]
         if mute:
-            # "Roe said the advertisement suggests that ...": a thing's verb inside a speaker's
-            # report is part of what the speaker said, not a report of its own
+            # "Roe said the advertisement suggests that ...", "said it was too early to tell
+            # whether ...": a thing's verb, or a verb with no subject, inside a report is part of
+            # what the speaker said, not a report of its own
             absorbed.update(mute)
             inner_ids = [i for i in inner_ids if i not in absorbed]
         inner = [indirect[i] for i in inner_ids]
