@@ -81,6 +81,14 @@ CASES = [
     pytest.param("Farmers said they want “a fair price for grain,” but pledged to remain peaceful.",
                  [("they want “a fair price for grain,”", "Farmers", "indirect"),
                   ("to remain peaceful", "Farmers", "indirect")], id="said-but-pledged"),
+    # a clause joined after the complement goes on with what was said; a verb with no subject
+    # inside a report is part of it
+    pytest.param("Ms. Ruiz says she hopes to win the seat, but she knows that “the north will always be hard.”",
+                 [("she hopes to win the seat, but she knows that “the north will always be hard.”", "Ruiz", "indirect")],
+                 id="joined-clause-after-complement"),
+    pytest.param("The mayor said it was too early to tell whether the fire was set on purpose.",
+                 [("it was too early to tell whether the fire was set on purpose", "the mayor", "indirect")],
+                 id="subjectless-inner-verb-is-absorbed"),
     # a reporting verb the tagger took for a plural noun
     pytest.param("But Ortega claims that he should be exempt from the rule.",
                  [("he should be exempt from the rule", "Ortega", "indirect")], id="claims-tagged-as-noun"),

@@ -331,6 +331,13 @@ def _clause_tokens(verb: Token) -> list[Token] | None:
             # as two clauses; a word is never cut at its hyphen
             if all(not verb.doc[i].whitespace_ for i in range(last.i, other.left_edge.i)):
                 last = other.right_edge
+        for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > last.i):
+            # "said that A, and there was B": a clause joined to the verb after its complement,
+            # with a subject of its own and no cue of its own, goes on with what was said
+            if conj.pos_ in ("VERB", "AUX") and not _is_reporting(conj) and any(
+                    c.dep_ in ("nsubj", "expl", "nsubjpass") for c in conj.children):
+                last = conj.right_edge
+            break
         return [t for t in verb.doc[comp.left_edge.i : last.i + 1]]
     if verb.dep_ == "parataxis" and verb.head is not verb:
         return _around_parenthetical(verb)
