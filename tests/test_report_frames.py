@@ -89,6 +89,10 @@ CASES = [
     pytest.param("The mayor said it was too early to tell whether the fire was set on purpose.",
                  [("it was too early to tell whether the fire was set on purpose", "the mayor", "indirect")],
                  id="subjectless-inner-verb-is-absorbed"),
+    # a capitalised bare subject is a name even where the tagger calls it a common noun
+    pytest.param("Trump spoke to a crowd of farm owners, promising to cut fuel taxes and open more land to grazing.",
+                 [("to cut fuel taxes and open more land to grazing", "Trump", "indirect")], id="bare-capitalised-subject"),
+    pytest.param("Taxes promised to rise sharply next year.", [], id="plural-common-subject-is-no-speaker"),
     # a reporting verb the tagger took for a plural noun
     pytest.param("But Ortega claims that he should be exempt from the rule.",
                  [("he should be exempt from the rule", "Ortega", "indirect")], id="claims-tagged-as-noun"),

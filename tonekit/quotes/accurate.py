@@ -272,6 +272,11 @@ def _speaker_like(subject: Token | None) -> bool:
         return False
     if subject.pos_ in ("PROPN", "PRON"):
         return True
+    if subject.pos_ == "NOUN" and subject.text[:1].isupper() and (
+            not subject.is_sent_start or subject.tag_ == "NN" and not any(c.dep_ == "det" for c in subject.children)):
+        # a name the tagger took for a common noun: capitalised inside the sentence, or a bare
+        # singular at its start ("Trump spoke ..., promising ..."; a common noun there has "the")
+        return True
     return subject.lower_ in speaker_heads()
 
 
