@@ -370,6 +370,11 @@ def _clause_tokens(verb: Token) -> list[Token] | None:
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         if pobj is not None and pobj.right_edge.i - pobj.left_edge.i >= 2:
             return [t for t in verb.doc[pobj.left_edge.i : pobj.right_edge.i + 1]]
+    if lemma == "agree":  # "agreed to lend the firm $5 million": a commitment, said
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
+                      and any(a.lower_ == "to" for a in c.children)), None)
+        if xcomp is not None and xcomp.right_edge.i - xcomp.left_edge.i >= 2:
+            return [t for t in verb.doc[xcomp.left_edge.i : xcomp.right_edge.i + 1]]
     if lemma not in CLAUSE_ONLY_VERBS and lemma not in DIRECTIVE_VERBS:
         # "denied any role in the attacks", "proposed ending the mandate": what was said, summed up
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "xcomp") and c.i > verb.i), None)
