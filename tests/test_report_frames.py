@@ -93,6 +93,13 @@ CASES = [
     pytest.param("Trump spoke to a crowd of farm owners, promising to cut fuel taxes and open more land to grazing.",
                  [("to cut fuel taxes and open more land to grazing", "Trump", "indirect")], id="bare-capitalised-subject"),
     pytest.param("Taxes promised to rise sharply next year.", [], id="plural-common-subject-is-no-speaker"),
+    # "as X put it, S": the main clause is X's
+    pytest.param("As Ms. Varga put it in a statement to reporters in May, the agency is “doing the work nobody else "
+                 "will do.”", [("the agency is “doing the work nobody else will do.”", "Varga", "indirect")],
+                 id="as-X-put-it"),
+    pytest.param("As the minister noted, the port handles most of the grain.",
+                 [("the port handles most of the grain", "the minister", "indirect")], id="as-X-noted"),
+    pytest.param("As the rain fell, the talks went on.", [], id="as-clause-without-a-cue"),
     # a reporting verb the tagger took for a plural noun
     pytest.param("But Ortega claims that he should be exempt from the rule.",
                  [("he should be exempt from the rule", "Ortega", "indirect")], id="claims-tagged-as-noun"),

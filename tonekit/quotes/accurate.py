@@ -322,6 +322,17 @@ def _misattached_complement(verb: Token) -> list[Token] | None:
     return None
 
 
+def _as_frame(verb: Token) -> list[Token] | None:
+    """"As Roe put it, S" / "as Roe noted, S": the main clause S is what Roe said."""
+    if verb.dep_ != "advcl" or verb.head is verb or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    if verb.lemma_.lower() == "put" and not any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children):
+        return None
+    frame = range(verb.left_edge.i, verb.right_edge.i + 1)
+    head = verb.head
+    return [t for t in verb.doc[head.left_edge.i : head.right_edge.i + 1] if t.i not in frame and t.i > frame.stop - 1]
+
+
 def _clause_tokens(verb: Token) -> list[Token] | None:
     """The statement a reporting verb governs: its clause, its object or its directive."""
     comps = [c for c in verb.children if c.dep_ == "ccomp"]
@@ -426,6 +437,13 @@ def _indirect_accurate(doc: Doc, lo: int, quotes: QuoteIndex) -> list[Candidate]
             if cand is not None:
                 out.append(cand)
             continue
+        if tok.lemma_.lower() == "put" or _is_reporting(tok):
+            framed = _as_frame(tok)
+            if framed is not None and _speaker_like(_subject(tok)):
+                cand = _candidate(doc, lo, tok, framed, quotes)
+                if cand is not None:
+                    out.append(cand)
+                continue
         if not _is_reporting(tok):
             quoted = _quoted_object(tok, lo, quotes)
             if quoted is not None and _speaker_like(_subject(tok)):
