@@ -93,6 +93,11 @@ CASES = [
     pytest.param("Trump spoke to a crowd of farm owners, promising to cut fuel taxes and open more land to grazing.",
                  [("to cut fuel taxes and open more land to grazing", "Trump", "indirect")], id="bare-capitalised-subject"),
     pytest.param("Taxes promised to rise sharply next year.", [], id="plural-common-subject-is-no-speaker"),
+    # "add" reports only with a clause: with an object it is a deed
+    pytest.param("Ms. Ortiz said developers had redrawn the districts by adding a few poor blocks to rich ones.",
+                 [("developers had redrawn the districts by adding a few poor blocks to rich ones", "Ortiz", "indirect")],
+                 id="adding-an-object-is-no-report"),
+    pytest.param("The plant added two hundred jobs last year.", [], id="added-jobs-is-no-report"),
     # "as X put it, S": the main clause is X's
     pytest.param("As Ms. Varga put it in a statement to reporters in May, the agency is “doing the work nobody else "
                  "will do.”", [("the agency is “doing the work nobody else will do.”", "Varga", "indirect")],

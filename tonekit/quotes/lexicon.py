@@ -52,7 +52,7 @@ AUDIENCES = frozenset({"reporters", "journalists", "lawmakers", "parliament", "t
                        "a news conference", "a press conference", "a briefing"})
 # Verbs that report speech only through a clause: "maintain “open lines”" names no statement.
 CLAUSE_ONLY_VERBS = frozenset({"maintain", "continue", "agree", "believe", "signal", "indicate", "suggest", "reveal",
-                               "highlight", "recall", "observe", "express", "welcome", "reject", "echo"})
+                               "highlight", "recall", "observe", "express", "welcome", "reject", "echo", "add"})
 # Leading words and marks dropped from a reported clause.
 CLAUSE_STRIP = frozenset({"that", "whether", ",", ":", "\u2014", "\u2013", "-"})
 # Subjects that are not speakers: "the talks showed that ...".
