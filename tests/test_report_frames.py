@@ -98,6 +98,20 @@ CASES = [
                  [("developers had redrawn the districts by adding a few poor blocks to rich ones", "Ortiz", "indirect")],
                  id="adding-an-object-is-no-report"),
     pytest.param("The plant added two hundred jobs last year.", [], id="added-jobs-is-no-report"),
+    pytest.param("The minister claimed that the convoy carried only food, but records from the port do not back up "
+                 "that claim.", [("the convoy carried only food", "the minister", "indirect")],
+                 id="but-clause-of-the-writer-is-not-the-report"),
+    # not a report: whom a verb addresses, a passive subject, a relative clause
+    pytest.param("The embassy has asked the foreign ministry for consular access, sources said on Friday.",
+                 [("The embassy has asked the foreign ministry for consular access", "sources", "indirect")],
+                 id="addressee-object-is-no-statement"),
+    pytest.param("The ministry sent a team to the clinic, where two patients were said to be in a serious condition.",
+                 [], id="passive-said-to-be-is-no-report"),
+    pytest.param("Voters said they agree with what the rebels were proposing to do.",
+                 [("they agree with what the rebels were proposing to do", "Voters", "indirect")],
+                 id="relative-what-clause-is-no-report"),
+    pytest.param("Mr. Ilves spoke of growth even as the Kurds said the army had shelled their villages.",
+                 [("the army had shelled their villages", "the Kurds", "indirect")], id="even-as-is-no-as-frame"),
     # "as X put it, S": the main clause is X's
     pytest.param("As Ms. Varga put it in a statement to reporters in May, the agency is “doing the work nobody else "
                  "will do.”", [("the agency is “doing the work nobody else will do.”", "Varga", "indirect")],

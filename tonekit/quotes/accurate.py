@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from ._doc import char_span, doc_text, sentence, token_at
 from .lexicon import (ADVERBIAL_MARKS, ATTITUDE_OBJECT_VERBS, AUDIENCES, CLAUSE_ONLY_VERBS, CLAUSE_STRIP, DASHES,
                       DOCUMENT_NOUNS,
-                      DIRECTIVE_VERBS, NOMINAL_CUES, NON_SPEAKER_HEADS, PREPOSITION_VERBS, PRONOUNS, QUOTING_OBJECT_VERBS,
+                      ADDRESSEE_VERBS, DIRECTIVE_VERBS, NOMINAL_CUES, NON_SPEAKER_HEADS, PREPOSITION_VERBS, PRONOUNS, QUOTING_OBJECT_VERBS,
                       STATEMENT_PREPOSITIONS,
                       reporting_lemmas, speaker_heads)
 from .marks import QUOTE_CHARS, QuotedSpan, QuoteIndex
@@ -328,9 +328,31 @@ def _as_frame(verb: Token) -> list[Token] | None:
         return None
     if verb.lemma_.lower() == "put" and not any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children):
         return None
+    mark = next(c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as")
+    if mark.i > 0 and verb.doc[mark.i - 1].lower_ == "even":
+        return None  # "even as the Kurds said ...": at the time when, not "as X said"
+    if any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and c.lower_ != "it"
+           or c.dep_ == "prep" and c.lower_ in STATEMENT_PREPOSITIONS for c in verb.children):
+        return None  # "as he commented on the offer": the verb has a statement of its own
     frame = range(verb.left_edge.i, verb.right_edge.i + 1)
     head = verb.head
     return [t for t in verb.doc[head.left_edge.i : head.right_edge.i + 1] if t.i not in frame and t.i > frame.stop - 1]
+
+
+def _writers_answer(clause: Token) -> int | None:
+    """Where a "but" clause joined inside a reported clause starts, when its subject is not the
+    speaker going on ("claimed that A, but records do not back it up"): the writer's answer,
+    not part of the report. The index of its conjunction (or the comma before it)."""
+    for conj in (c for c in clause.children if c.dep_ == "conj"):
+        cc = next((c for c in clause.children if c.dep_ == "cc" and c.lower_ in ("but", "yet") and c.i < conj.i), None)
+        subject = next((c for c in conj.children if c.dep_ in ("nsubj", "expl", "nsubjpass")), None)
+        if cc is None or subject is None or subject.lower_ in ("he", "she", "they", "we", "i"):
+            continue
+        start = cc.i
+        while start > clause.left_edge.i + 1 and clause.doc[start - 1].is_punct:
+            start -= 1
+        return start
+    return None
 
 
 def _clause_tokens(verb: Token) -> list[Token] | None:
@@ -342,6 +364,9 @@ def _clause_tokens(verb: Token) -> list[Token] | None:
     comp = next((c for c in comps if c.i > verb.i), comps[0] if comps else None)
     if comp is not None:
         last = comp.right_edge
+        answer = _writers_answer(comp)
+        if answer is not None:
+            last = verb.doc[answer - 1]
         for other in (c for c in verb.children if c.dep_ == "ccomp" and c.i > comp.i):
             # "will co-ordinate the effort": the tokenizer's "co", "-", "ordinate" may come out
             # as two clauses; a word is never cut at its hyphen
@@ -350,8 +375,12 @@ def _clause_tokens(verb: Token) -> list[Token] | None:
         for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > last.i):
             # "said that A, and there was B": a clause joined to the verb after its complement,
             # with a subject of its own and no cue of its own, goes on with what was said
-            if conj.pos_ in ("VERB", "AUX") and not _is_reporting(conj) and any(
-                    c.dep_ in ("nsubj", "expl", "nsubjpass") for c in conj.children):
+            subject = next((c for c in conj.children if c.dep_ in ("nsubj", "expl", "nsubjpass")), None)
+            cc = next((c.lower_ for c in verb.children if c.dep_ == "cc" and last.i < c.i < conj.i), None)
+            # after "but" the writer often answers ("claimed A, but the figures do not back it"):
+            # only the speaker going on ("but she knows ...") continues the report
+            if conj.pos_ in ("VERB", "AUX") and not _is_reporting(conj) and subject is not None and (
+                    cc == "and" or subject.lower_ in ("he", "she", "they", "we", "i")):
                 last = conj.right_edge
             break
         return [t for t in verb.doc[comp.left_edge.i : last.i + 1]]
@@ -386,8 +415,10 @@ def _clause_tokens(verb: Token) -> list[Token] | None:
                       and any(a.lower_ == "to" for a in c.children)), None)
         if xcomp is not None and xcomp.right_edge.i - xcomp.left_edge.i >= 2:
             return [t for t in verb.doc[xcomp.left_edge.i : xcomp.right_edge.i + 1]]
-    if lemma not in CLAUSE_ONLY_VERBS and lemma not in DIRECTIVE_VERBS:
-        # "denied any role in the attacks", "proposed ending the mandate": what was said, summed up
+    if lemma not in CLAUSE_ONLY_VERBS and lemma not in DIRECTIVE_VERBS and lemma not in ADDRESSEE_VERBS and not any(
+            c.dep_ == "nsubjpass" for c in verb.children):
+        # "denied any role in the attacks", "proposed ending the mandate": what was said, summed
+        # up; not whom it was said to ("asked the government"), nor a passive ("were said to be")
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "xcomp") and c.i > verb.i), None)
         if obj is not None and obj.right_edge.i - obj.left_edge.i >= 2 and obj.pos_ not in ("PRON", "PROPN"):
             return [t for t in verb.doc[obj.left_edge.i : obj.right_edge.i + 1]]
@@ -439,10 +470,9 @@ def _indirect_accurate(doc: Doc, lo: int, quotes: QuoteIndex) -> list[Candidate]
             continue
         if tok.lemma_.lower() == "put" or _is_reporting(tok):
             framed = _as_frame(tok)
-            if framed is not None and _speaker_like(_subject(tok)):
-                cand = _candidate(doc, lo, tok, framed, quotes)
-                if cand is not None:
-                    out.append(cand)
+            cand = _candidate(doc, lo, tok, framed, quotes) if framed and _speaker_like(_subject(tok)) else None
+            if cand is not None:
+                out.append(cand)
                 continue
         if not _is_reporting(tok):
             quoted = _quoted_object(tok, lo, quotes)
@@ -451,6 +481,9 @@ def _indirect_accurate(doc: Doc, lo: int, quotes: QuoteIndex) -> list[Candidate]
                 if cand is not None:
                     out.append(cand)
             continue
+        if any(c.dep_ == "dobj" and c.lower_ in ("what", "which", "that") for c in tok.children) or any(
+                t.lower_ == "what" and t.dep_ in ("dobj", "pobj") for t in doc[tok.left_edge.i : tok.i]):
+            continue  # "what the rebels proposed (to do)", "the plan that he announced": a relative clause
         if any(c.dep_ == "neg" for c in tok.children) and not any(c.dep_ == "ccomp" for c in tok.children):
             continue  # "Beijing did not complain when ...": a negated verb with no clause states nothing
         clause = _clause_tokens(tok)

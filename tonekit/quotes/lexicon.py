@@ -15,6 +15,7 @@ from ..resources import read_data_lines
 __all__ = ["stance_cue_stems", "reporting_lemmas", "speech_forms", "cue_phrases", "cue_pattern", "inflections", "title_words",
            "org_words", "speaker_nouns", "speaker_heads", "PRONOUNS", "FUNCTION_WORDS", "ROLE_MODIFIERS", "ATTITUDE_OBJECT_VERBS",
            "QUOTING_OBJECT_VERBS", "NOMINAL_CUES",
+           "ADDRESSEE_VERBS",
            "PREPOSITION_VERBS", "STATEMENT_PREPOSITIONS", "DIRECTIVE_VERBS", "CLAUSE_ONLY_VERBS", "AUDIENCES",
            "CLAUSE_STRIP", "NON_SPEAKER_HEADS", "ADVERBIAL_MARKS", "DASHES", "roles", "countries", "demonym_country",
            "place_names", "caption_labels", "given_name_genders", "DOCUMENT_NOUNS", "GROUP_NOUNS", "DATE_WORDS", "GENDERED_WORDS"]
@@ -34,6 +35,9 @@ QUOTING_OBJECT_VERBS = frozenset(
     "call brand label dub term deem hail laud praise commend applaud thank attack slam blast decry denounce dismiss "
     "mock deride ridicule lambaste characterise characterize liken compare tout exhort chant sing shout echo quote "
     "cite invoke promise vow pledge ask accuse describe welcome condemn criticise criticize reject tell urge".split())
+# Reporting verbs whose object is whom they address ("asked the government", "told the envoy"),
+# never what was said.
+ADDRESSEE_VERBS = frozenset({"ask", "tell", "inform", "remind", "brief", "assure", "urge", "thank", "warn", "caution"})
 # Nouns that report a statement when a that-clause and a source hang from them: "Beijing's claim
 # that the drills were routine", "a Times report that the envoy resigned".
 NOMINAL_CUES = frozenset(
