@@ -75,6 +75,8 @@ CASES = [
                  [("the drills were routine", "Beijing", "indirect")], id="possessor-claim-that"),
     pytest.param("Analysts doubted a New York Times report that the envoy had quit.",
                  [("the envoy had quit", "New York Times", "indirect")], id="named-source-report-that"),
+    pytest.param("Reporters seized on the ministry's claim that there were no civilians in the area.",
+                 [("there were no civilians in the area", "the ministry", "indirect")], id="claim-that-there-were"),
     pytest.param("The report that he wrote was long.", [], id="relative-clause-of-report-is-no-statement"),
     pytest.param("The report that the envoy resigned was denied.", [], id="report-without-a-source-names-nobody"),
     # a verb joined to a reporting verb shares its speaker

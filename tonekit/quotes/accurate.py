@@ -463,7 +463,7 @@ def _indirect_accurate(doc: Doc, lo: int, quotes: QuoteIndex) -> list[Candidate]
             if cand is not None:
                 out.append(cand)
             continue
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in NOMINAL_CUES:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in NOMINAL_CUES and not _tagged_noun_predicate(tok):
             cand = _nominal_report(doc, lo, tok, quotes)
             if cand is not None:
                 out.append(cand)
@@ -518,7 +518,8 @@ def _nominal_report(doc: Doc, lo: int, noun: Token, quotes: QuoteIndex) -> Candi
     report") or "by X". With no source it reports nobody, and is not taken."""
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-                   and any(s.dep_ in _SUBJECT_DEPS and s.lower_ not in ("that", "which", "who") for s in c.children)), None)
+                   and any(s.dep_ in (*_SUBJECT_DEPS, "expl") and s.lower_ not in ("that", "which", "who")
+                           for s in c.children)), None)
     if clause is None:
         return None
     source = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her", "our",
