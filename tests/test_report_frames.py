@@ -114,6 +114,11 @@ CASES = [
                  id="relative-what-clause-is-no-report"),
     pytest.param("Mr. Ilves spoke of growth even as the Kurds said the army had shelled their villages.",
                  [("the army had shelled their villages", "the Kurds", "indirect")], id="even-as-is-no-as-frame"),
+    pytest.param("The nominee continues to insist, most recently in a radio interview, that he wants to publish the "
+                 "letters.", [("he wants to publish the letters", "the nominee", "indirect")],
+                 id="continues-to-insist-that"),
+    pytest.param("Proponents, including the mayors of four cities, have urged the council to leave the fund intact.",
+                 [("the council to leave the fund intact", "Proponents", "indirect")], id="people-noun-urged"),
     # "as X put it, S": the main clause is X's
     pytest.param("As Ms. Varga put it in a statement to reporters in May, the agency is “doing the work nobody else "
                  "will do.”", [("the agency is “doing the work nobody else will do.”", "Varga", "indirect")],

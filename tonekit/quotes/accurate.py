@@ -308,6 +308,10 @@ def _misattached_complement(verb: Token) -> list[Token] | None:
     and no adverbial conjunction."""
     doc = verb.doc
     candidates = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i]
+    if verb.dep_ == "xcomp" and not candidates:
+        # "continues to insist, in every interview, that he ...": the clause hangs on "continues"
+        candidates = [c for c in verb.head.children if c.dep_ in ("advcl", "ccomp") and c.i > verb.i
+                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
     for obj in (c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i):
         candidates.extend(c for c in obj.subtree if c.dep_ == "relcl")
     for clause in candidates:
