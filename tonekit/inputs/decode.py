@@ -118,6 +118,10 @@ def _not_valid(codec: str, at: int, line: int, why: str = "", fix: str = "re-enc
     return f"not valid {encoding_name(codec)} at byte {at} (line {line}{'; ' + why if why else ''}); {fix}"
 
 
+_NO_BOM_UTF16 = ("binary file (NUL bytes): it looks like UTF-16 text without a byte-order mark; re-encode it as UTF-8 "
+                 "(or save it as UTF-16 with a BOM)")
+
+
 def decode_text(data: bytes, where: str = "text", *, html: bool = False) -> Decoded:
     """The decoded text of one article, its line ends read as ``\\n``.
 
@@ -130,8 +134,7 @@ def decode_text(data: bytes, where: str = "text", *, html: bool = False) -> Deco
     declared: Declared | None = None
     if not bom and b"\x00" in data[:_SNIFF]:
         if _looks_utf16(data):
-            raise InputFormatError(f"{where}: binary file (NUL bytes): it looks like UTF-16 text without a byte-order "
-                                   "mark; re-encode it as UTF-8 (or save it as UTF-16 with a BOM)")
+            raise InputFormatError(f"{where}: {_NO_BOM_UTF16}")
         raise InputFormatError(f"{where}: binary file (NUL byte in the first 8 KB), not a text article")
     if html and not bom:
         declared = prescan(data)
@@ -219,7 +222,9 @@ def iter_lines(readline: LineReader, cap: int) -> Iterator[Line]:
     holding more than ``cap`` bytes of a line (``cap`` x 2 for UTF-16, x 4 for UTF-32: the same text).
 
     A too-long line is cut to its first bytes and the rest skipped. The BOM is dropped. A line whose
-    bytes are not valid is yielded with ``problem`` naming byte and line; the next line reads on."""
+    bytes are not valid is yielded with ``problem`` naming byte and line; the next line reads on. A
+    stream without a BOM whose first line looks like UTF-16 (a NUL every other byte) has every line
+    refused, saying so."""
     first = readline(cap + 1)
     if not first:
         return
@@ -227,6 +232,7 @@ def iter_lines(readline: LineReader, cap: int) -> Iterator[Line]:
     newline = _NEWLINE[encoding]
     width = len(newline)
     read = _pushback(first, readline) if width == 1 else _UnitLines(first, readline, newline)
+    no_bom_utf16 = not bom and _looks_utf16(first)  # every line is then refused, saying why
     cap *= width
     lineno = offset = 0
     while line := read(cap + width):
@@ -241,11 +247,11 @@ def iter_lines(readline: LineReader, cap: int) -> Iterator[Line]:
                 offset += len(rest)
         if lineno == 1 and bom:
             line, start = line[bom:], start + bom
-        problem = None
+        problem = _NO_BOM_UTF16 if no_bom_utf16 else None
         try:
             text = line.decode(encoding)
         except UnicodeDecodeError as exc:
             text = line.decode(encoding, "replace")
-            problem = _not_valid(encoding, start + exc.start, lineno,
+            problem = problem or _not_valid(encoding, start + exc.start, lineno,
                                  f"its byte-order mark says {encoding_name(encoding)}" if width > 1 else "")
         yield Line(lineno, start, text, problem, too_long)

@@ -521,20 +521,24 @@ def _read_csv(readline: LineReader, where: str, name: str, cfg: _Config) -> Iter
     try:
         header = reader.fieldnames
     except csv.Error as exc:
-        yield where, ItemError(name, f"{where}:1: header row is not valid CSV ({exc})")
+        yield where, ItemError(name, f"{where}:1: header row: {'; '.join(feed.problems)}" if feed.problems else
+                                     f"{where}:1: header row is not valid CSV ({exc})")
         return
     if not header:
         yield where, ItemError(name, f"{where}: no header row on line 1; "
                                      "a .csv input needs a header naming its columns")
         return
-    if feed.problems:
-        log.warning("%s:1: header: %s", where, "; ".join(feed.problems))
     if cfg.text_col not in header:
+        if feed.problems:  # an undecodable header is why no column matches: say that first
+            yield where, ItemError(name, f"{where}:1: header row: {'; '.join(feed.problems)}")
+            return
         found = ", ".join(repr(c) for c in header)
         yield where, ItemError(name, f"{where}:1: no {cfg.text_col!r} column (columns found: {found}); name the "
                                      "text column with --text-col (the header was cut at commas, then at tabs "
                                      "and at semicolons)")
         return
+    if feed.problems:
+        log.warning("%s:1: header: %s", where, "; ".join(feed.problems))
     rows = 0
     while True:
         feed.reset()
