@@ -48,11 +48,12 @@ class Decoded:
     encoding: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Line:
     """One line of a line-based input, decoded: its number (from 1), the offset of its first byte
     (after a BOM), its text with its line end, and ``problem``, which says where its bytes are not
-    valid (the text then holds U+FFFD there) or is None. ``too_long``: the line was cut at the cap."""
+    valid (the text then holds U+FFFD there) or is None. ``too_long``: the line was cut at the cap.
+    Not frozen: one is made per line of a feed, and a frozen dataclass costs a call per field."""
 
     number: int
     offset: int
@@ -173,42 +174,38 @@ def decode_text(data: bytes, where: str = "text", *, html: bool = False) -> Deco
     return Decoded(normalise_newlines(text), encoding)
 
 
-def _pushback(first: bytes, readline: LineReader) -> LineReader:
-    """``readline`` that gives back ``first`` (read with the same limit) before reading on."""
-    pending = [first]
-
-    def read(limit: int) -> bytes:
-        return pending.pop() if pending else readline(limit)
-    return read
-
-
 class _UnitLines:
     """``readline(limit)`` over a UTF-16 or UTF-32 stream: a line ends at a newline *code unit*,
     never at a 0x0A byte inside another character (``Ċ`` is ``0A 01`` in UTF-16-LE)."""
 
     def __init__(self, first: bytes, readline: LineReader, newline: bytes) -> None:
         self._buf = bytearray(first)
+        self._pos = 0  # where the next line starts in _buf (always on a code unit)
         self._read = readline
         self._newline = newline
         self._eof = False
 
     def _take(self, n: int) -> bytes:
-        line = bytes(self._buf[:n])
-        del self._buf[:n]
+        line = bytes(self._buf[self._pos:self._pos + n])
+        self._pos += n
         return line
 
     def __call__(self, limit: int) -> bytes:
         width = len(self._newline)
         limit -= limit % width  # whole code units only
-        start = 0
+        start = self._pos
         while True:
-            pos = self._buf.find(self._newline, start)
-            while pos >= 0 and pos % width:
-                pos = self._buf.find(self._newline, pos + 1)
-            if pos >= 0:
-                return self._take(min(pos + width, limit))
-            if len(self._buf) >= limit or self._eof:
-                return self._take(min(len(self._buf), limit))
+            at = self._buf.find(self._newline, start)
+            while at >= 0 and (at - self._pos) % width:
+                at = self._buf.find(self._newline, at + 1)
+            have = len(self._buf) - self._pos
+            if at >= 0:
+                return self._take(min(at + width - self._pos, limit))
+            if have >= limit or self._eof:
+                return self._take(min(have, limit))
+            if self._pos:  # drop the lines already given before reading more
+                del self._buf[:self._pos]
+                self._pos = 0
             start = len(self._buf) - len(self._buf) % width
             chunk = self._read(_CHUNK)
             if chunk:
@@ -231,11 +228,15 @@ def iter_lines(readline: LineReader, cap: int) -> Iterator[Line]:
     encoding, bom = sniff_bom(first)
     newline = _NEWLINE[encoding]
     width = len(newline)
-    read = _pushback(first, readline) if width == 1 else _UnitLines(first, readline, newline)
+    read = readline if width == 1 else _UnitLines(first, readline, newline)
+    pending = first if width == 1 else b""  # the first line, already read (a UTF-16 reader holds it itself)
     no_bom_utf16 = not bom and _looks_utf16(first)  # every line is then refused, saying why
     cap *= width
     lineno = offset = 0
-    while line := read(cap + width):
+    while True:
+        line, pending = (pending, b"") if pending else (read(cap + width), b"")
+        if not line:
+            return
         lineno += 1
         start, offset = offset, offset + len(line)
         too_long = False
