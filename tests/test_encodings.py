@@ -106,7 +106,8 @@ RU_BODY = "<p>Министр заявил: {open}Мы продолжим пер�
 
 HTML_PAGES = [
     # (bytes of the file, a string its text must hold)
-    (page('<meta charset="windows-1252">').encode("cp1252"), "\u201cWe have narrowed our differences on the timetable,\u201d"),
+    (page('<meta charset="windows-1252">').encode("cp1252"),
+     "\u201cWe have narrowed our differences on the timetable,\u201d"),
     # the mojibake case: labelled ISO-8859-1, written in windows-1252 (curly quotes are 0x93/0x94)
     (page('<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">').encode("cp1252"),
      "\u201cWe have narrowed our differences on the timetable,\u201d the envoy told reporters in the caf\u00e9"),
@@ -237,7 +238,8 @@ def test_stdin_read_as_html_is_decoded_in_its_charset(tmp_path: Path) -> None:
 
 # -- UTF-16/32 tables ------------------------------------------------------------------------------
 # U+010A is 0A 01 in UTF-16-LE and U+0A0A is 0A 0A: a 0x0A byte that is no line end
-RECORDS = [{"id": "w1", "text": "The envoy said talks would resume, and added: \u201cWe are close.\u201d", "desk": "world"},
+RECORDS = [{"id": "w1", "text": "The envoy said talks would resume, and added: \u201cWe are close.\u201d",
+            "desk": "world"},
            {"id": "w2", "text": "Gozo's \u010aittadella hosted the meeting; \u0a0a was on a banner.\nA second line."},
            {"id": "w3", "text": "外務大臣は交渉を続けると述べた。", "desk": "asia"}]
 UNICODE_ENCODINGS = ["utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"]
@@ -283,7 +285,8 @@ def test_excel_unicode_text_export_reads_as_a_table(tmp_path: Path) -> None:
     path.write_bytes(with_bom("\r\n".join(rows) + "\r\n", "utf-16-le"))
     result = read(path)
     assert [(r.id, r.text, r.fields) for r in result] == [
-        ("e1", 'She said:\t"We will sign."\r\nThen she left.', {"desk": "world"}), ("e2", "Short one.", {"desk": "asia"})]
+        ("e1", 'She said:\t"We will sign."\r\nThen she left.', {"desk": "world"}),
+        ("e2", "Short one.", {"desk": "asia"})]
     assert count_hint([str(path)]) == 2
 
 
@@ -417,3 +420,34 @@ def test_any_text_encoded_with_a_bom_reads_back_equal(text: str, encoding: str) 
     assert isinstance(txt, Item) and txt.text == normalise_newlines(text)  # a text file's line ends read as \n
     assert isinstance(line, Item) and line.text == text
     assert isinstance(row, Item) and row.text == text
+
+
+@pytest.mark.parametrize("label", ["utf-8\x00", "utf\u00a08", "utf-8; x", "é", "a" * 300], ids=lambda v: repr(v[:12]))
+def test_labels_that_are_not_labels_name_no_encoding(label: str) -> None:
+    assert lookup_label(label) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(head=st.binary(max_size=200), tail=st.binary(max_size=200),
+       meta=st.sampled_from([b"", b"<meta charset=", b'<meta http-equiv="content-type" content="charset=', b"<!--",
+                             b"<a href='", b"</", b"<?", b"<meta ", b'"', b"'"]))
+def test_any_bytes_decode_or_are_refused_with_an_input_format_error(head: bytes, meta: bytes, tail: bytes) -> None:
+    """The prescan never fails on bytes it cannot parse, and decoding raises nothing but InputFormatError."""
+    data = head + meta + tail
+    declared = prescan(data)
+    assert declared is None or (declared.line >= 1 and declared.codec in (None, lookup_label(declared.label)))
+    try:
+        decoded = decode_text(data, "page.html", html=True)
+    except InputFormatError as exc:
+        assert str(exc).startswith("page.html: ")
+    else:
+        assert decoded.text.strip() and "\r" not in decoded.text
+
+
+@pytest.mark.parametrize(("args", "kwargs", "pattern"), [
+    (("<p>text</p>",), {}, r"the 'data' argument of decode_text must be bytes \(a str is decoded already\); got 'str'"),
+    ((b"<p>text</p>",), {"html": "yes"}, r"the 'html' argument of decode_text must be a bool; got 'yes'"),
+], ids=["str-data", "html-not-bool"])
+def test_decode_text_checks_its_arguments(args: tuple[object, ...], kwargs: dict[str, object], pattern: str) -> None:
+    with pytest.raises(ValueError, match=pattern):
+        decode_text(*args, **kwargs)  # type: ignore[arg-type]

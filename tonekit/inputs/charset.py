@@ -53,6 +53,7 @@ _NAMES = {"cp866": "IBM866", "mac-roman": "macintosh", "mac-cyrillic": "x-mac-cy
 _SPACE = b"\t\n\x0c\r "
 _META = re.compile(rb"<meta[\t\n\x0c\r /]", re.IGNORECASE)
 _CHARSET = re.compile(rb"charset", re.IGNORECASE)
+_LABEL = re.compile(r"[a-z0-9._:-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,8 @@ def lookup_label(label: str) -> str | None:
     """The Python codec that reads a WHATWG encoding label as a browser does, or None when the
     label names no web encoding. Case and surrounding whitespace do not matter."""
     name = label.strip("\t\n\x0c\r ").lower()
+    if not _LABEL.fullmatch(name):  # what labels are made of; Python's lookup would take "utf\xa08" for utf-8
+        return None
     codec = _LABELS.get(name)
     if codec is None:
         try:

@@ -22,6 +22,7 @@ import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from .. import _checks
 from ..errors import InputFormatError
 from .charset import Declared, encoding_name, prescan
 
@@ -131,6 +132,11 @@ def decode_text(data: bytes, where: str = "text", *, html: bool = False) -> Deco
     :class:`~tonekit.errors.InputFormatError`, its message starting with ``where``, for bytes that
     are binary, UTF-16 without a BOM, not valid in the encoding chosen (byte and line), a charset
     label that names no web encoding, an empty file or only whitespace."""
+    if not isinstance(data, (bytes, bytearray)):
+        _checks.invalid("decode_text", "data", "bytes (a str is decoded already)", type(data).__name__)
+    if not isinstance(html, bool):
+        _checks.invalid("decode_text", "html", "a bool", html)
+    data = bytes(data)
     encoding, bom = sniff_bom(data)
     declared: Declared | None = None
     if not bom and b"\x00" in data[:_SNIFF]:

@@ -23,9 +23,9 @@ vanishing. Input kinds, per argument:
   records as a .jsonl file, ``"text"`` one article (id ``-``) checked as a .txt file, or ``"lines"``
   one item per non-blank line (id ``-:LINE``). Each command has its default (see :data:`STDIN_FORMATS`).
 * a ``.csv`` file with a header row: ``text_col`` holds the text, ``id_col`` (if present) the id, else
-  the id is ``FILE:LINE``; other columns pass through. Cells are separated by commas, or by tabs or
-  semicolons when the header names ``text_col`` only when cut so (Excel's "Unicode text" is
-  tab-separated UTF-16, its European CSV semicolon-separated).
+  the id is ``FILE:LINE``; other columns pass through. Cells are separated by commas; a header that
+  names ``text_col`` only when cut at tabs (or semicolons) makes the file tab- (or semicolon-)
+  separated: Excel's "Unicode text" export is tab-separated UTF-16, its European CSV uses semicolons.
 
 .jsonl, .csv and stdin lines are UTF-8, or UTF-16/32 with a byte-order mark
 (:func:`.decode.iter_lines`: lines split by code unit, so line numbers stay those of the file).
