@@ -6,6 +6,7 @@ Every text here is ours, written for these tests on the pattern of a saved news 
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -46,16 +47,22 @@ def read(path: Path, **kwargs: object) -> list[Item | ItemError]:
     (b"<meta http-equiv='Content-Type' content='text/html; charset=Shift_JIS'>", "Shift_JIS", 1),
     (b'<meta content="text/html;charset=\'koi8-r\'" http-equiv="content-type">', "koi8-r", 1),
     (b'<META CHARSET=ISO-8859-2>', "ISO-8859-2", 1),
-    (b'<html>\n<head>\n  <meta\n   charset = " gb2312 " >', "gb2312", 4),
+    (b'<html>\n<head>\n  <meta\n   charset = " gb2312 " >', "gb2312", 3),  # the line the tag starts on
     (b'<!-- old: <meta charset="koi8-r"> --><meta charset="utf-8">', "utf-8", 1),
     (b'<a title="<meta charset=koi8-r>">link</a><meta charset="latin1">', "latin1", 1),
     (b'<meta charset="klingon"><meta charset="iso-8859-15">', "iso-8859-15", 1),
     (b'<meta charset="klingon">', "klingon", 1),
     (b'<meta charset="x-user-defined">', "x-user-defined", 1),
     (b'<meta charset="utf-8" charset="koi8-r">', "utf-8", 1),
+    (b'<?xml version="1.0" encoding="windows-1250"?>\n<!DOCTYPE html>\n<html><head>', "windows-1250", 1),
+    (b"<?xml version='1.0' encoding='iso-8859-2'?>\n<html><head><meta charset=\"koi8-u\">", "koi8-u", 2),
+    (b'<?xml version="1.0" encoding="klingon"?><html><meta charset="koi8-u">', "koi8-u", 1),
+    ("<?xml version='1.0'?><html>".encode("utf-16-le"), "utf-16-le", 1),
+    ("<?xml version='1.0'?><html>".encode("utf-16-be"), "utf-16-be", 1),
 ], ids=["meta-charset", "http-equiv", "http-equiv-quoted-inside", "upper-case-unquoted", "multi-line-tag",
         "comment-skipped", "attribute-value-skipped", "known-after-unknown", "unknown-only", "x-user-defined",
-        "first-attribute-wins"])
+        "first-attribute-wins", "xml-declaration", "meta-beats-xml-declaration", "meta-beats-unknown-xml-label",
+        "utf-16-le-xml-start", "utf-16-be-xml-start"])
 def test_prescan_finds_the_declared_charset(head: bytes, label: str, line: int) -> None:
     declared = prescan(head + b"</head><body><p>Text.</p></body></html>")
     assert declared is not None and (declared.label, declared.line) == (label, line)
@@ -69,8 +76,11 @@ def test_prescan_finds_the_declared_charset(head: bytes, label: str, line: int) 
     b" " * (PRESCAN_BYTES - 10) + b'<meta charset="koi8-r">',  # ends past the first 1,024 bytes
     b'<p>The word charset="koi8-r" in prose</p>',
     b'<meta charset="koi8-r',  # the quote never closes
+    b'<!DOCTYPE html>\n<?xml version="1.0" encoding="koi8-r"?>',  # an XML declaration counts only first
+    b'<?xml version="1.0" encoding=koi8-r?>',  # and only quoted
+    b'<?xml version="1.0" encoding=" koi8-r"?>',  # and without spaces
 ], ids=["none", "content-without-http-equiv", "http-equiv-without-charset", "other-meta", "past-1024-bytes", "prose",
-        "unterminated"])
+        "unterminated", "xml-declaration-not-first", "xml-encoding-unquoted", "xml-encoding-with-space"])
 def test_prescan_finds_nothing_where_a_browser_finds_nothing(head: bytes) -> None:
     assert prescan(head) is None
 
@@ -102,6 +112,7 @@ def page(meta: str, body: str = BODY, open_: str = "\u201c", close: str = "\u201
 
 
 JA_BODY = "<p>外務大臣は{open}交渉は前進している{close}と記者団に語った。双方は来月も協議を続ける。</p>\n" * 3
+PL_BODY = "<p>Minister powiedział: {open}Rozmowy będą kontynuowane{close}, a spotkanie odbędzie się w Gdańsku.</p>\n" * 3
 RU_BODY = "<p>Министр заявил: {open}Мы продолжим переговоры{close}, и добавил, что встреча пройдёт в Женеве.</p>\n" * 3
 
 HTML_PAGES = [
@@ -123,10 +134,14 @@ HTML_PAGES = [
     (BOM["utf-8"] + page('<meta charset="windows-1252">').encode("utf-8"), "caf\u00e9"),  # the BOM wins
     (with_bom(page('<meta charset="windows-1252">'), "utf-16-le"), "\u201cWe have narrowed"),
     (with_bom(page(""), "utf-16-be"), "caf\u00e9"),
+    ('<?xml version="1.0" encoding="iso-8859-2"?>\n'.encode() + page("", PL_BODY, '"', '"').encode("iso8859-2"),
+     '"Rozmowy będą kontynuowane"'),
+    (("<?xml version='1.0'?>\n" + page("")).encode("utf-16-le"), "\u201cWe have narrowed"),
 ]
 HTML_IDS = ["windows-1252", "iso-8859-1-label-read-as-windows-1252", "latin-1", "shift_jis", "koi8-r-http-equiv",
             "windows-1251", "gb2312-read-as-gbk", "no-meta-utf-8", "utf-16-label-read-as-utf-8", "utf-8-bom-beats-meta",
-            "utf-16-le-bom-beats-meta", "utf-16-be-bom"]
+            "utf-16-le-bom-beats-meta", "utf-16-be-bom", "xhtml-xml-declaration-iso-8859-2",
+            "utf-16-le-xml-declaration-without-bom"]
 
 
 @pytest.mark.parametrize(("data", "expected"), HTML_PAGES, ids=HTML_IDS)
@@ -166,10 +181,12 @@ def test_windows_1252_reads_its_five_unassigned_bytes_as_browsers_do() -> None:
     (b'<!DOCTYPE html><meta charset="windows-1252"><p>caf\xe9</p>', False,
      r"not valid UTF-8 at byte 50 \(line 1\); re-encode the file as UTF-8; it looks like an HTML page in charset "
      r"'windows-1252': read it as HTML \(--html, or name it \.html\)"),
+    (b'<?xml version="1.0" encoding="klingon"?>\n<html><body><p>Words.</p></body></html>', True,
+     r"its XML declaration on line 1 declares charset 'klingon', which names no encoding .*"),
     ("<p>Text</p>".encode("utf-16-le"), True, r"binary file \(NUL bytes\): it looks like UTF-16 text without a "
                                                r"byte-order mark; .*"),
 ], ids=["unknown-label", "utf-7-label", "bad-shift-jis-byte", "latin-1-bytes-labelled-utf-8", "no-meta-not-utf-8",
-        "txt-page-hint", "utf-16-without-bom"])
+        "txt-page-hint", "unknown-xml-label", "utf-16-without-bom"])
 def test_undecodable_pages_are_refused_saying_how_to_fix_them(data: bytes, html: bool, pattern: str) -> None:
     with pytest.raises(InputFormatError, match="^page.html: " + pattern + "$"):
         decode_text(data, "page.html", html=html)
@@ -435,7 +452,7 @@ def test_any_bytes_decode_or_are_refused_with_an_input_format_error(head: bytes,
     """The prescan never fails on bytes it cannot parse, and decoding raises nothing but InputFormatError."""
     data = head + meta + tail
     declared = prescan(data)
-    assert declared is None or (declared.line >= 1 and declared.codec in (None, lookup_label(declared.label)))
+    assert declared is None or (declared.line >= 1 and (declared.codec is None or codecs.lookup(declared.codec)))
     try:
         decoded = decode_text(data, "page.html", html=True)
     except InputFormatError as exc:

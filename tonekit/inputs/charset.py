@@ -3,7 +3,8 @@ with no HTTP header (the WHATWG HTML standard's "prescan a byte stream to determ
 
 Saved news pages are often not UTF-8: a ``<meta charset="windows-1252">`` or
 ``<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">`` in their head says
-what they are, and reading them as UTF-8 gives mojibake or a refusal. trafilatura and its
+what they are (or, in an XHTML page, ``<?xml version="1.0" encoding="iso-8859-2"?>``), and
+reading them as UTF-8 gives mojibake or a refusal. trafilatura and its
 dependencies guess an encoding from the bytes (charset_normalizer) and fall back to replacing
 what does not decode; none of them reads the declaration and refuses what contradicts it, so the
 prescan is done here, in the standard's own steps.
@@ -25,7 +26,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
-__all__ = ["PRESCAN_BYTES", "Declared", "encoding_name", "lookup_label", "prescan"]
+__all__ = ["PRESCAN_BYTES", "META", "XML_DECLARATION", "Declared", "encoding_name", "lookup_label", "prescan"]
 
 PRESCAN_BYTES = 1024  # how far the standard's prescan looks (a <meta> must end within it)
 
@@ -56,14 +57,20 @@ _CHARSET = re.compile(rb"charset", re.IGNORECASE)
 _LABEL = re.compile(r"[a-z0-9._:-]+")
 
 
+META = "<meta>"
+XML_DECLARATION = "XML declaration"
+
+
 @dataclass(frozen=True, slots=True)
 class Declared:
-    """A charset a ``<meta>`` declares: its label as written, the line of the tag, and the Python
-    codec that reads it (None: not an encoding a web page may declare)."""
+    """A charset a page declares: its label as written, the line its tag starts on, the Python
+    codec that reads it (None: not an encoding a web page may declare) and the tag that says so
+    (:data:`META`, or :data:`XML_DECLARATION`: ``<?xml ... encoding="..."?>``)."""
 
     label: str
     line: int
     codec: str | None
+    tag: str = META
 
 
 def lookup_label(label: str) -> str | None:
@@ -92,13 +99,18 @@ def encoding_name(codec: str) -> str:
 def prescan(data: bytes) -> Declared | None:
     """The first charset a ``<meta>`` tag in the first :data:`PRESCAN_BYTES` bytes declares, or None.
 
-    The standard's steps: comments and ``<!...>``, ``</...>``, ``<?...>`` constructs are skipped,
+    The standard's steps: a file opening with ``<?x`` in UTF-16 (no BOM) is UTF-16; then
+    comments and ``<!...>``, ``</...>``, ``<?...>`` constructs are skipped,
     other tags have their attributes skipped (so a ``<meta`` inside an attribute value is not
     one), and a ``<meta>`` counts when it has a ``charset`` attribute, or an ``http-equiv`` of
     ``content-type`` with a ``content`` naming a charset. A browser skips a label it does not
     know and goes on; so does this, but the first unknown label is returned when no later tag
-    declares a known one, so that the page is refused rather than read in a guessed encoding."""
+    declares a known one, so that the page is refused rather than read in a guessed encoding.
+    With no ``<meta>``, the ``encoding`` of an XML declaration opening the file counts."""
     head = data[:PRESCAN_BYTES]
+    for mark, codec in ((b"<\x00?\x00x\x00", "utf-16-le"), (b"\x00<\x00?\x00x", "utf-16-be")):
+        if head.startswith(mark):
+            return Declared(codec, 1, codec, XML_DECLARATION)
     unknown: Declared | None = None
     pos = 0
     while pos < len(head):
@@ -106,9 +118,10 @@ def prescan(data: bytes) -> Declared | None:
             end = head.find(b"-->", pos + 2)
             pos = len(head) if end < 0 else end + 3
         elif _META.match(head, pos):
+            start = pos
             pos, label = _meta_charset(head, pos + 5)
             if label is not None:
-                found = Declared(label, head.count(b"\n", 0, pos) + 1, lookup_label(label))
+                found = Declared(label, head.count(b"\n", 0, start) + 1, lookup_label(label))
                 if found.codec is not None:
                     return found
                 unknown = unknown or found
@@ -125,7 +138,39 @@ def prescan(data: bytes) -> Declared | None:
             pos = len(head) if end < 0 else end + 1
         else:
             pos += 1
+    xml = _xml_encoding(head)
+    if xml is not None and (xml.codec is not None or unknown is None):
+        return xml
     return unknown
+
+
+def _xml_encoding(head: bytes) -> Declared | None:
+    """The standard's "get an XML encoding": the quoted ``encoding`` of ``<?xml ...>`` at the very
+    start (UTF-16 read as UTF-8, as for a ``<meta>``)."""
+    end = head.find(b">")
+    if not head.startswith(b"<?xml") or end < 0:
+        return None
+    decl = head[:end]
+    pos = decl.find(b"encoding")
+    if pos < 0:
+        return None
+    pos += len(b"encoding")
+    while pos < len(decl) and decl[pos] <= 0x20:
+        pos += 1
+    if decl[pos:pos + 1] != b"=":
+        return None
+    pos += 1
+    while pos < len(decl) and decl[pos] <= 0x20:
+        pos += 1
+    quote = decl[pos:pos + 1]
+    close = decl.find(quote, pos + 1) if quote in (b'"', b"'") else -1
+    if close < 0:
+        return None
+    label = decl[pos + 1:close]
+    if not label or min(label) <= 0x20:
+        return None
+    text = label.decode("latin-1")
+    return Declared(text, 1, lookup_label(text), XML_DECLARATION)
 
 
 def _tag_start(head: bytes, pos: int) -> bool:

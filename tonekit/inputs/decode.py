@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from .. import _checks
 from ..errors import InputFormatError
-from .charset import Declared, encoding_name, prescan
+from .charset import encoding_name, prescan
 
 __all__ = ["Decoded", "Line", "LineReader", "decode_text", "iter_lines", "normalise_newlines", "sniff_bom", "BOMS",
            "ASCII_SPACE"]
@@ -128,7 +128,8 @@ def decode_text(data: bytes, where: str = "text", *, html: bool = False) -> Deco
     """The decoded text of one article, its line ends read as ``\\n``.
 
     A byte-order mark decides the encoding; else, with ``html=True``, the charset a ``<meta>`` in
-    the first 1,024 bytes declares (:func:`.charset.prescan`); else UTF-8. Raises
+    the first 1,024 bytes declares, or an XML declaration opening the page
+    (:func:`.charset.prescan`); else UTF-8. Raises
     :class:`~tonekit.errors.InputFormatError`, its message starting with ``where``, for bytes that
     are binary, UTF-16 without a BOM, not valid in the encoding chosen (byte and line), a charset
     label that names no web encoding, an empty file or only whitespace."""
@@ -138,27 +139,25 @@ def decode_text(data: bytes, where: str = "text", *, html: bool = False) -> Deco
         _checks.invalid("decode_text", "html", "a bool", html)
     data = bytes(data)
     encoding, bom = sniff_bom(data)
-    declared: Declared | None = None
-    if not bom and b"\x00" in data[:_SNIFF]:
+    declared = prescan(data) if html and not bom else None
+    if declared is not None and declared.codec is None:
+        raise InputFormatError(
+            f"{where}: its {declared.tag} on line {declared.line} declares charset {declared.label!r}, which names no "
+            "encoding a web page may declare (WHATWG labels such as utf-8, windows-1252, iso-8859-15, shift_jis, "
+            "gb18030); correct the label, or re-save the page as UTF-8")
+    if declared is not None and declared.codec is not None:
+        encoding = declared.codec
+    if not bom and _NEWLINE.get(encoding, b"\n") == b"\n" and b"\x00" in data[:_SNIFF]:
         if _looks_utf16(data):
             raise InputFormatError(f"{where}: {_NO_BOM_UTF16}")
         raise InputFormatError(f"{where}: binary file (NUL byte in the first 8 KB), not a text article")
-    if html and not bom:
-        declared = prescan(data)
-        if declared is not None and declared.codec is None:
-            raise InputFormatError(
-                f"{where}: its <meta> on line {declared.line} declares charset {declared.label!r}, which names no "
-                "encoding a web page may declare (WHATWG labels such as utf-8, windows-1252, iso-8859-15, shift_jis, "
-                "gb18030); correct the label, or re-save the page as UTF-8")
-        if declared is not None and declared.codec is not None:
-            encoding = declared.codec
     try:
         text = _decode(data[bom:], encoding)
     except UnicodeDecodeError as exc:
         at = bom + exc.start
         line = _line_of(data, bom, at, encoding)
         if declared is not None:
-            problem = _not_valid(encoding, at, line, f"the encoding its <meta> on line {declared.line} declares: "
+            problem = _not_valid(encoding, at, line, f"the encoding its {declared.tag} on line {declared.line} declares: "
                                                      f"charset {declared.label!r}", "re-save the page as UTF-8 or "
                                                                                      "correct its charset")
         elif bom and encoding != "utf-8":
