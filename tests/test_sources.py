@@ -132,7 +132,7 @@ def test_reading_is_lazy() -> None:
     ("The envoy spoke briefly.".encode("utf-16-le"), 100,
      r"binary file \(NUL bytes\): it looks like UTF-16 text without a byte-order mark; re-encode it as UTF-8 .*"),
     (b"\xff\xfe" + "Odd".encode("utf-16-le") + b"\x00", 100,
-     r"not valid UTF-16-LE at byte 8 \(its byte-order mark says UTF-16-LE\); re-encode the file as UTF-8"),
+     r"not valid UTF-16-LE at byte 8 \(line 1; its byte-order mark says UTF-16-LE\); re-encode the file as UTF-8"),
     (b"\xfe\xff", 100, r"empty or whitespace-only"),
 ], ids=["empty", "whitespace", "bom-only", "binary", "bad-utf8", "bad-utf8-after-bom", "oversize", "utf16-no-bom",
         "utf16-truncated", "utf16-bom-only"])

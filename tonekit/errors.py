@@ -69,7 +69,8 @@ class QuoteTableError(TonekitError, ValueError):
 
 class InputFormatError(TonekitError, ValueError):
     """Input that is not in the format the command reads (plain text given where JSON Lines are
-    expected); the message names the input, its first line and the option that reads it."""
+    expected), or bytes that are not text in the encoding they declare or default to (an unknown
+    charset label, bytes not valid in it); the message names the input, its line and the fix."""
 
 
 class ModelVersionWarning(UserWarning):

@@ -2,8 +2,9 @@
 :class:`Item` (or :class:`ItemError`) per article out.
 
 Its modules, one concern each: :mod:`.readers` (input kinds, records, ids: where an input becomes
-an error record), :mod:`.decode` (bytes into text: UTF-8, UTF-16/32 with a byte-order mark, line
-ends; what offsets refer to), :mod:`.html` (the article body of an HTML page) and
+an error record), :mod:`.decode` (bytes into text, for every reader: UTF-8, UTF-16/32 with a
+byte-order mark, line ends; what offsets refer to), :mod:`.charset` (the encoding an HTML page
+declares, read as a browser reads it), :mod:`.html` (the article body of an HTML page) and
 :mod:`.language` (which language an article is in, and the warning when it is not English).
 """
 

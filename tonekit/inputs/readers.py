@@ -14,7 +14,8 @@ vanishing. Input kinds, per argument:
   cannot be listed, gives one ItemError.
 * a ``.txt`` file: one article, id = the file name, decoded by :func:`.decode.decode_text` (UTF-8,
   or UTF-16/32 with a byte-order mark; line ends read as ``\n``).
-* a ``.html``/``.htm`` file: one article, its body extracted by :mod:`.html`.
+* a ``.html``/``.htm`` file: one article, decoded as a browser decodes a file (BOM, then the
+  ``<meta>`` charset, then UTF-8: :mod:`.charset`), its body extracted by :mod:`.html`.
 * a ``.jsonl`` file: one record per non-blank line (blank = only ASCII whitespace),
   ``{"id": str | int, "text": str, ...}``; every other field (date, source, url, title, ...) passes
   through in ``fields``.
@@ -22,16 +23,23 @@ vanishing. Input kinds, per argument:
   records as a .jsonl file, ``"text"`` one article (id ``-``) checked as a .txt file, or ``"lines"``
   one item per non-blank line (id ``-:LINE``). Each command has its default (see :data:`STDIN_FORMATS`).
 * a ``.csv`` file with a header row: ``text_col`` holds the text, ``id_col`` (if present) the id, else
-  the id is ``FILE:LINE``; other columns pass through.
+  the id is ``FILE:LINE``; other columns pass through. Cells are separated by commas; a header that
+  names ``text_col`` only when cut at tabs (or semicolons) makes the file tab- (or semicolon-)
+  separated: Excel's "Unicode text" export is tab-separated UTF-16, its European CSV uses semicolons.
 
-With ``html=True`` the text of every item (.txt, JSON Lines, CSV, stdin) is read as HTML too. Every
+.jsonl, .csv and stdin lines are UTF-8, or UTF-16/32 with a byte-order mark
+(:func:`.decode.iter_lines`: lines split by code unit, so line numbers stay those of the file).
+
+With ``html=True`` the text of every item (.txt, JSON Lines, CSV, stdin) is read as HTML too (the
+``<meta>`` charset applies to bytes: .html/.txt files and stdin text, not to a JSON or CSV string,
+which is text already). Every
 Item records its ``language`` (:mod:`.language`), ``warnings`` (another language than English, an
 HTML page read as text, ...) and ``text_from`` (how HTML was read; None for plain text).
 
 Stdin read as JSON Lines whose first record is not a JSON object raises
 :class:`~tonekit.errors.InputFormatError` at once: plain text piped into ``batch -`` is a mistake of
 format, not a run of bad records. .jsonl/.csv files are decoded line by line, so one line that is
-not UTF-8 spoils only its record.
+not valid in its encoding spoils only its record.
 Lines are read with a cap of 6 x ``max_bytes`` + 1 MiB (room for a JSON-escaped text), so a runaway
 line cannot exhaust memory. Memory per article: only the ids seen so far (to make duplicate ids unique)
 and, for a folder, its sorted list of .txt paths. Reading a .csv raises ``csv.field_size_limit``.
@@ -40,6 +48,7 @@ and, for a folder, its sorted list of .txt paths. Reading a .csv raises ``csv.fi
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import logging
 import os
@@ -52,7 +61,7 @@ from typing import Any, TextIO
 
 from .. import _checks
 from ..errors import InputFormatError
-from .decode import Decoded, decode_text
+from .decode import Line, LineReader, decode_text, iter_lines, sniff_bom
 from .html import PAGE_TEXT, extract_html, looks_like_html_page
 from .language import detect_language, language_warning
 
@@ -62,7 +71,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 5_000_000
 STDIN_FORMATS = ("text", "jsonl", "lines")  # what "-" holds: one article, JSON Lines records, one item per line
-_BOM = b"\xef\xbb\xbf"
+_DELIMITERS = (",", "\t", ";")  # CSV cell separators, in the order they are tried
 _ARTICLE_SUFFIXES = (".txt", ".html", ".htm")  # what a folder is read for
 _HTML_SUFFIXES = (".html", ".htm")
 _MIB = 1 << 20
@@ -110,7 +119,6 @@ class ItemError:
 
 
 _Located = tuple[str, Item | ItemError]  # (file[:line], item): where to point at in a duplicate-id error
-_LineReader = Callable[[int], bytes]  # readline(limit) of a binary stream
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +247,7 @@ def _read_raw(arg: str, cfg: _Config) -> Iterator[_Located]:
         elif cfg.stdin_format == "lines":
             yield from _read_stdin_lines(readline, cfg)
         else:
-            yield arg, _read_stdin_text(readline, cfg.max_bytes)
+            yield arg, _read_stdin_text(readline, cfg.max_bytes, cfg.html)
         return
     path = Path(arg)
     if path.is_dir():
@@ -250,7 +258,7 @@ def _read_raw(arg: str, cfg: _Config) -> Iterator[_Located]:
         return
     suffix = path.suffix.lower()
     if suffix in _ARTICLE_SUFFIXES:
-        yield arg, _read_txt(path, path.name, arg, cfg.max_bytes)
+        yield arg, _read_txt(path, path.name, arg, cfg.max_bytes, cfg.html or suffix in _HTML_SUFFIXES)
         return
     if suffix not in (".jsonl", ".csv"):
         kind = f"'{suffix}'" if suffix else "(no extension)"
@@ -271,7 +279,7 @@ def _read_raw(arg: str, cfg: _Config) -> Iterator[_Located]:
                                             "the articles after this point were not read")
 
 
-def _stdin_reader(stdin: TextIO | None) -> _LineReader | None:
+def _stdin_reader(stdin: TextIO | None) -> LineReader | None:
     """Binary lines of stdin: sys.stdin's own bytes when we may, else the given text stream re-encoded."""
     stream = stdin if stdin is not None else sys.stdin
     if stream is None:  # pythonw, or a closed descriptor 0
@@ -288,37 +296,12 @@ def _stdin_reader(stdin: TextIO | None) -> _LineReader | None:
     return readline
 
 
-def _lines(readline: _LineReader, cap: int) -> Iterator[tuple[int, int, bytes, bool]]:
-    """(line number, byte offset, line, too long) without ever holding more than ``cap`` bytes of a line.
-
-    A too-long line is cut to its first ``cap`` bytes and the rest skipped. A leading BOM is dropped.
-    """
-    lineno = offset = 0
-    while line := readline(cap + 1):
-        lineno += 1
-        start, offset = offset, offset + len(line)
-        too_long = False
-        if len(line) > cap and not line.endswith(b"\n") and (rest := readline(cap + 1)):
-            too_long, line = True, line[:cap]
-            offset += len(rest)
-            while rest and not rest.endswith(b"\n"):
-                rest = readline(cap + 1)
-                offset += len(rest)
-        if lineno == 1 and line.startswith(_BOM):
-            line, start = line[len(_BOM):], start + len(_BOM)
-        yield lineno, start, line, too_long
-
-
 def _too_big(what: str, size: int, max_bytes: int) -> str:
     return f"{what} is {size:,} bytes, over the {max_bytes:,}-byte limit (--max-bytes)"
 
 
-def _bad_utf8(offset: int, lineno: int) -> str:
-    return f"not valid UTF-8 at byte {offset} (line {lineno}); re-encode the file as UTF-8"
-
-
-def _read_stdin_text(readline: _LineReader, max_bytes: int) -> Item | ItemError:
-    """All of stdin as one article, judged as a .txt file is (id ``-``)."""
+def _read_stdin_text(readline: LineReader, max_bytes: int, html: bool) -> Item | ItemError:
+    """All of stdin as one article, judged as a .txt file is (id ``-``), or as an .html file with ``html``."""
     chunks, size = [], 0
     while size <= max_bytes and (chunk := readline(max_bytes + 1 - size)):
         chunks.append(chunk)
@@ -328,38 +311,38 @@ def _read_stdin_text(readline: _LineReader, max_bytes: int) -> Item | ItemError:
         return ItemError("-", f"<stdin>: text is over the {max_bytes:,}-byte limit (--max-bytes)")
     if not data:
         return ItemError("-", "<stdin>: standard input is empty (0 bytes): there is no article to read")
-    return _text_item(data, "-", "<stdin>")
+    return _text_item(data, "-", "<stdin>", html)
 
 
-def _read_stdin_lines(readline: _LineReader, cfg: _Config) -> Iterator[_Located]:
+def _read_stdin_lines(readline: LineReader, cfg: _Config) -> Iterator[_Located]:
     """One item per non-blank line of stdin (id ``-:LINE``)."""
-    for lineno, offset, raw, too_long in _lines(readline, cfg.line_cap):
-        if not (too_long or raw.strip()):
+    for line in iter_lines(readline, cfg.line_cap):
+        if not line.too_long and line.blank:
             continue
-        loc = f"<stdin>:{lineno}"
-        if too_long:
-            yield loc, ItemError(f"-:{lineno}", f"{loc}: line is over {cfg.line_cap:,} bytes; not read "
-                                                "(raise --max-bytes to read longer records)")
-            continue
-        try:
-            line = raw.decode("utf-8").rstrip("\r\n")
-        except UnicodeDecodeError as exc:
-            yield loc, ItemError(f"-:{lineno}", f"{loc}: {_bad_utf8(offset + exc.start, lineno)}")
-            continue
-        problem = _text_problem(line, cfg.max_bytes)
-        yield loc, ItemError(f"-:{lineno}", f"{loc}: {problem}") if problem else Item(f"-:{lineno}", line, {})
+        loc, item_id = f"<stdin>:{line.number}", f"-:{line.number}"
+        text = line.text.rstrip("\r\n")
+        problem = _line_problem(line, cfg) or _text_problem(text, cfg.max_bytes)
+        yield loc, ItemError(item_id, f"{loc}: {problem}") if problem else Item(item_id, text, {})
 
 
-def _text_item(data: bytes, item_id: str, where: str) -> Item | ItemError:
-    """The verdict on the bytes of one text article (:func:`.decode.decode_text`): an Item, or
-    binary, not UTF-8, empty."""
-    decoded = decode_text(data)
-    if not isinstance(decoded, Decoded):
-        return ItemError(item_id, f"{where}: {decoded}")
+def _line_problem(line: Line, cfg: _Config) -> str | None:
+    """Why a line of JSON Lines or stdin is no record: too long, or not valid in its encoding."""
+    if line.too_long:
+        return f"line is over {cfg.line_cap:,} bytes; not read (raise --max-bytes to read longer records)"
+    return line.problem
+
+
+def _text_item(data: bytes, item_id: str, where: str, html: bool) -> Item | ItemError:
+    """The verdict on the bytes of one article (:func:`.decode.decode_text`, in HTML's order with
+    ``html``): an Item, or an ItemError for binary, undecodable or empty bytes, an unknown charset."""
+    try:
+        decoded = decode_text(data, where, html=html)
+    except InputFormatError as exc:
+        return ItemError(item_id, str(exc))
     return Item(item_id, decoded.text, {})
 
 
-def _read_txt(path: Path, item_id: str, where: str, max_bytes: int) -> Item | ItemError:
+def _read_txt(path: Path, item_id: str, where: str, max_bytes: int, html: bool) -> Item | ItemError:
     """One .txt article; the size is checked before reading so a huge file costs nothing."""
     try:
         st = path.stat()
@@ -373,7 +356,7 @@ def _read_txt(path: Path, item_id: str, where: str, max_bytes: int) -> Item | It
         return ItemError(item_id, f"{where}: cannot read: {exc.strerror or exc}")
     if len(data) > max_bytes:  # grew since stat
         return ItemError(item_id, f"{where}: file is over the {max_bytes:,}-byte limit (--max-bytes)")
-    return _text_item(data, item_id, where)
+    return _text_item(data, item_id, where, html)
 
 
 def _walk(root: Path, onerror: Callable[[OSError], None] | None) -> Iterator[str]:
@@ -399,7 +382,7 @@ def _read_folder(arg: str, root: Path, cfg: _Config) -> Iterator[_Located]:
     paths.sort()
     for rel in paths:
         where = str(root / rel)
-        yield where, _read_txt(root / rel, rel, where, cfg.max_bytes)
+        yield where, _read_txt(root / rel, rel, where, cfg.max_bytes, cfg.html or rel.lower().endswith(_HTML_SUFFIXES))
     for exc in failures:
         rel = Path(os.path.relpath(exc.filename, root)).as_posix() if exc.filename else "."
         yield arg, ItemError(arg if rel == "." else rel, f"{exc.filename or arg}: cannot list folder: "
@@ -432,26 +415,22 @@ def _reject_constant(name: str) -> None:
 _DECODER = json.JSONDecoder(parse_constant=_reject_constant)  # one decoder, not one per line
 
 
-def _read_jsonl(readline: _LineReader, where: str, name: str, cfg: _Config,
+def _read_jsonl(readline: LineReader, where: str, name: str, cfg: _Config,
                 strict_first: bool = False) -> Iterator[_Located]:
     """One item per non-blank line; ``strict_first``: a first record that is not a JSON object
     raises :class:`~tonekit.errors.InputFormatError` (the input is not JSON Lines at all)."""
     records = 0
-    for lineno, offset, raw, too_long in _lines(readline, cfg.line_cap):
-        if not (too_long or raw.strip()):
+    for line in iter_lines(readline, cfg.line_cap):
+        if not line.too_long and line.blank:
             continue  # a blank line is no record
         records += 1
-        loc, fallback = f"{where}:{lineno}", f"{name}:{lineno}"
-        if too_long:
-            yield loc, ItemError(fallback, f"{loc}: line is over {cfg.line_cap:,} bytes; not read "
-                                           "(raise --max-bytes to read longer records)")
-        else:
-            try:
-                line = raw.decode("utf-8").rstrip("\r\n")  # so JSON errors point at columns of this line
-            except UnicodeDecodeError as exc:
-                yield loc, ItemError(fallback, f"{loc}: {_bad_utf8(offset + exc.start, lineno)}")
-            else:
-                yield loc, _record(line, loc, fallback, cfg.max_bytes, strict=strict_first and records == 1)
+        loc, fallback = f"{where}:{line.number}", f"{name}:{line.number}"
+        problem = _line_problem(line, cfg)
+        if problem:
+            yield loc, ItemError(fallback, f"{loc}: {problem}")
+        else:  # the line end stripped, so JSON errors point at columns of this line
+            yield loc, _record(line.text.rstrip("\r\n"), loc, fallback, cfg.max_bytes,
+                               strict=strict_first and records == 1)
     if not records:
         log.warning("%s: no records", where)
 
@@ -494,10 +473,10 @@ def _record(line: str, loc: str, fallback: str, max_bytes: int, strict: bool = F
 
 class _CsvFeed:
     """Decoded lines for csv.reader that note where the current row starts and what was wrong with
-    its lines (not UTF-8, too long), so a bad line spoils only its own row."""
+    its lines (not valid in the file's encoding, too long), so a bad line spoils only its own row."""
 
-    def __init__(self, readline: _LineReader, cap: int) -> None:
-        self._lines = _lines(readline, cap)
+    def __init__(self, readline: LineReader, cap: int) -> None:
+        self._lines = iter_lines(readline, cap)
         self.cap = cap
         self.start: int | None = None
         self.problems: list[str] = []
@@ -509,40 +488,57 @@ class _CsvFeed:
         return self
 
     def __next__(self) -> str:
-        lineno, offset, raw, too_long = next(self._lines)
-        if too_long:
-            self.problems.append(f"line {lineno} is over {self.cap:,} bytes (raise --max-bytes to read it)")
+        line = next(self._lines)
+        if line.too_long:
+            self.problems.append(f"line {line.number} is over {self.cap:,} bytes (raise --max-bytes to read it)")
+        elif line.problem:
+            self.problems.append(line.problem)
+        if self.start is None and line.text.strip("\r\n"):  # csv skips empty lines, not whitespace ones
+            self.start = line.number
+        return line.text
+
+
+def _delimiter(first_line: str, text_col: str | None) -> str:
+    """The cell separator of a CSV file, from its header line: a comma, or a tab or semicolon when
+    only that one cuts the header into cells holding ``text_col`` (None: into the most cells)."""
+    cells: dict[str, list[str]] = {}
+    for delimiter in _DELIMITERS:
         try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            if not too_long:
-                self.problems.append(_bad_utf8(offset + exc.start, lineno))
-            text = raw.decode("utf-8", "replace")
-        if self.start is None and text.strip("\r\n"):  # csv skips empty lines, not whitespace ones
-            self.start = lineno
-        return text
+            cells[delimiter] = next(csv.reader([first_line], delimiter=delimiter), [])
+        except csv.Error:  # a quoted header cell running onto the next line: read as commas
+            cells[delimiter] = []
+        if text_col is not None and text_col in cells[delimiter]:
+            return delimiter
+    return "," if text_col is not None else max(_DELIMITERS, key=lambda d: (len(cells[d]), d == ","))
 
 
-def _read_csv(readline: _LineReader, where: str, name: str, cfg: _Config) -> Iterator[_Located]:
+def _read_csv(readline: LineReader, where: str, name: str, cfg: _Config) -> Iterator[_Located]:
     feed = _CsvFeed(readline, cfg.line_cap)
     csv.field_size_limit(max(csv.field_size_limit(), min(cfg.line_cap, 2**31 - 1)))
-    reader = csv.DictReader(feed)
+    first = next(feed, "")
+    delimiter = _delimiter(first, cfg.text_col)
+    reader = csv.DictReader(itertools.chain([first] if first else [], feed), delimiter=delimiter)
     try:
         header = reader.fieldnames
     except csv.Error as exc:
-        yield where, ItemError(name, f"{where}:1: header row is not valid CSV ({exc})")
+        yield where, ItemError(name, f"{where}:1: header row: {'; '.join(feed.problems)}" if feed.problems else
+                                     f"{where}:1: header row is not valid CSV ({exc})")
         return
     if not header:
         yield where, ItemError(name, f"{where}: no header row on line 1; "
                                      "a .csv input needs a header naming its columns")
         return
+    if cfg.text_col not in header:
+        if feed.problems:  # an undecodable header is why no column matches: say that first
+            yield where, ItemError(name, f"{where}:1: header row: {'; '.join(feed.problems)}")
+            return
+        found = ", ".join(repr(c) for c in header)
+        yield where, ItemError(name, f"{where}:1: no {cfg.text_col!r} column (columns found: {found}); name the "
+                                     "text column with --text-col (the header was cut at commas, then at tabs "
+                                     "and at semicolons)")
+        return
     if feed.problems:
         log.warning("%s:1: header: %s", where, "; ".join(feed.problems))
-    if cfg.text_col not in header:
-        found = ", ".join(repr(c) for c in header)
-        yield where, ItemError(name, f"{where}:1: no {cfg.text_col!r} column (columns found: {found}); "
-                                     "name the text column with --text-col")
-        return
     rows = 0
     while True:
         feed.reset()
@@ -591,7 +587,8 @@ def count_hint(inputs: Sequence[str]) -> int | None:
     """About how many items ``iter_items`` will yield, for a progress bar; None when stdin is read.
 
     Streams through the inputs without keeping their data: .txt files in folders, non-blank lines of
-    .jsonl files (a binary scan), data rows of .csv files; 1 for anything else (one item each).
+    .jsonl files (a binary scan), data rows of .csv files (in the encoding of a BOM, cells cut as the
+    header is); 1 for anything else (one item each).
     """
     args = [os.fspath(arg) for arg in inputs]
     return None if "-" in args else sum(_hint(arg) for arg in args)
@@ -612,24 +609,44 @@ def _hint(arg: str) -> int:
     return 1
 
 
+def _text_codec(path: Path) -> str:
+    """The codec that reads a file in the encoding of its BOM and drops the BOM (utf-8-sig without one)."""
+    with open(path, "rb") as f:
+        encoding, _ = sniff_bom(f.read(4))
+    return "utf-8-sig" if encoding == "utf-8" else encoding[:6]  # "utf-16-le" -> "utf-16": it reads the BOM
+
+
+def _utf8_chunks(path: Path) -> Iterator[bytes]:
+    """A file's bytes a MiB at a time, a UTF-16/32 file re-encoded as UTF-8 (invalid units as U+FFFD)."""
+    codec = _text_codec(path)
+    if codec == "utf-8-sig":
+        with open(path, "rb") as f:
+            while chunk := f.read(_MIB):
+                yield chunk
+        return
+    with open(path, encoding=codec, errors="replace", newline="") as text:
+        while piece := text.read(_MIB):
+            yield piece.encode("utf-8")
+
+
 def _count_jsonl(path: Path) -> int:
     """Non-blank lines, counted chunk by chunk so no line is ever held whole."""
     count, partial = 0, False  # partial: the unfinished line has non-blank bytes
-    with open(path, "rb") as f:
-        while chunk := f.read(_MIB):
-            pieces = chunk.split(b"\n")
-            if len(pieces) > 1:
-                count += (partial or bool(pieces[0].strip())) + sum(1 for p in pieces[1:-1] if p.strip())
-                partial = False
-            partial = partial or bool(pieces[-1].strip())
+    for chunk in _utf8_chunks(path):
+        pieces = chunk.split(b"\n")
+        if len(pieces) > 1:
+            count += (partial or bool(pieces[0].strip())) + sum(1 for p in pieces[1:-1] if p.strip())
+            partial = False
+        partial = partial or bool(pieces[-1].strip())
     return count + partial
 
 
 def _count_csv(path: Path) -> int:
     csv.field_size_limit(max(csv.field_size_limit(), 6 * DEFAULT_MAX_BYTES + _MIB))
     rows = 0
-    with open(path, encoding="utf-8", errors="replace", newline="") as f:
-        reader = csv.reader(f)
+    with open(path, encoding=_text_codec(path), errors="replace", newline="") as f:
+        first = f.readline()
+        reader = csv.reader(itertools.chain([first], f), delimiter=_delimiter(first, None))
         while True:
             try:
                 rows += bool(next(reader))
