@@ -119,6 +119,8 @@ CASES = [
                  id="continues-to-insist-that"),
     pytest.param("Proponents, including the mayors of four cities, have urged the council to leave the fund intact.",
                  [("the council to leave the fund intact", "Proponents", "indirect")], id="people-noun-urged"),
+    pytest.param("Mr. Dahl told his young followers on a regular basis that the old order must fall.",
+                 [("the old order must fall", "Dahl", "indirect")], id="that-clause-hung-on-an-adverbial"),
     # "as X put it, S": the main clause is X's
     pytest.param("As Ms. Varga put it in a statement to reporters in May, the agency is “doing the work nobody else "
                  "will do.”", [("the agency is “doing the work nobody else will do.”", "Varga", "indirect")],

@@ -314,13 +314,17 @@ def _misattached_complement(verb: Token) -> list[Token] | None:
                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
     for obj in (c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i):
         candidates.extend(c for c in obj.subtree if c.dep_ == "relcl")
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
+        # "told his followers on a regular basis that ...": the clause hung on the adverbial's noun
+        candidates.extend(c for c in prep.subtree if c.dep_ in ("acl", "relcl")
+                          and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
     for clause in candidates:
         marks = [c for c in clause.children if c.dep_ == "mark"]
         subject = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None)
         if subject is None or subject.lower_ in ("that", "which", "who") or any(m.lower_ in ADVERBIAL_MARKS for m in marks):
             continue
         first = clause.left_edge
-        if clause.dep_ == "relcl" and not (first.i > 0 and doc[first.i].lower_ == "that"):
+        if clause.dep_ in ("relcl", "acl") and not (first.i > 0 and doc[first.i].lower_ == "that"):
             continue
         return [t for t in doc[first.i : clause.right_edge.i + 1]]
     return None
