@@ -25,7 +25,14 @@ LABEL_CASES = [
                  ("Border Deal Is \u2018Days Away\u2019 After Long Night", "Ruiz"), id="headline-claim"),
     pytest.param("Jane de Roe: Allies Must Keep Their Word", ("Allies Must Keep Their Word", "Jane de Roe"),
                  id="headline-claim-particle-name"),
+    pytest.param("Ruiz Hid Old Debts From Voters, Former Party Treasurer Says.",
+                 ("Ruiz Hid Old Debts From Voters", "Former Party Treasurer"), id="title-headline-trailing-says"),
+    pytest.param("Talks Resume In Geneva, Officials Say", ("Talks Resume In Geneva", "Officials"), id="title-headline-plural-say"),
+    pytest.param("Railing Against The Banks, Okafor Vows To End Tax Breaks For Big Lenders.",
+                 ("To End Tax Breaks For Big Lenders", "Okafor"), id="title-headline-vows-to"),
     # negatives
+    pytest.param("Port Workers Strike For Third Day In A Row", None, id="title-headline-without-a-cue"),
+    pytest.param("The talks in Geneva went on, officials say.", None, id="sentence-case-is-no-title-headline"),
     pytest.param("Q: Did you raise the detentions with your counterpart?", None, id="question-line-is-no-speaker"),
     pytest.param("WATCH: The governor speaks about the border deal", None, id="caption-label"),
     pytest.param("Editor's note: This story has been updated with new figures.", None, id="editors-note"),
@@ -71,7 +78,8 @@ def test_label_turns(text: str, expected: tuple[str, str] | None) -> None:
     assert len(got) == 1
     turn = got[0]
     assert (text[turn.start:turn.end], turn.attribution.mention if turn.attribution else None) == expected
-    assert turn.kind == "indirect" and turn.attribution is not None and turn.attribution.cue == ":"
+    assert turn.kind == "indirect" and turn.attribution is not None
+    assert (turn.attribution.cue == ":") == (":" in text[:turn.start])  # a label's cue is its colon
 
 
 @pytest.mark.parametrize("mode", [pytest.param("accurate", marks=pytest.mark.parser), "fast"])

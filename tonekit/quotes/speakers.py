@@ -108,6 +108,8 @@ class NameIndex:
                     continue
                 if not 2 <= len(name_tokens) <= 4 or any(t.lower().strip(".") in orgs for t in name_tokens):
                     continue
+                if any(t.lower() in GROUP_NOUNS or t.lower() in speech_forms() for t in name_tokens):
+                    continue  # a Title Case headline's "Officials Say", not a person
                 if all(t.isupper() and len(t) > 2 for t in name_tokens):
                     continue  # a dateline ("LOS ANGELES"), not a person
                 if all(t.lower().strip(".") in places or t.lower() in demonyms for t in name_tokens):

@@ -13,7 +13,7 @@ import bisect
 import re
 from collections.abc import Iterable
 
-from .lexicon import DATE_WORDS, caption_labels, speech_forms
+from .lexicon import DATE_WORDS, caption_labels, reporting_lemmas, speech_forms
 from .marks import QUOTE_CHARS
 from .quote import Attribution, Candidate
 
@@ -39,12 +39,45 @@ def label_turns(text: str, paragraphs: Iterable[tuple[int, int]]) -> list[Candid
     previous: tuple[int, int] | None = None
     for lo, hi in paragraphs:
         cand = _turn(text, lo, hi)
+        if cand is None:
+            cand = _title_headline(text, lo, hi)
         if cand is None and previous is not None:
             cand = _announced(text, previous, lo, hi)
         if cand is not None:
             out.append(cand)
         previous = (lo, hi)
     return out
+
+
+# "..., Former Envoy Says." / "Roe Vows To End The Tariffs" -- in a Title Case headline the parse
+# is unreliable, so the frame is read from the words: a speaker of 1-5 capitalised words and a
+# reporting verb in the present tense.
+_NAME_WORDS = r"[A-Z][\w'\u2019.\-]*(?: [A-Z][\w'\u2019.\-]*){0,4}"
+_TRAILING_SAYS = re.compile(rf"^(?P<body>.+?),\s+(?P<spk>{_NAME_WORDS})\s+(?P<verb>[A-Z][a-z]+)[.!]?$")
+_LEADING_VOWS = re.compile(rf"^(?:[^,]{{0,60}},\s+)?(?P<spk>{_NAME_WORDS}?)\s+(?P<verb>[A-Z][a-z]+)\s+(?P<body>(?:To|That)\s.+?)[.!]?$")
+_SMALL_WORDS = frozenset("a an the of to in on at for by and or but with from as is are be that".split())
+
+
+def _title_headline(text: str, lo: int, hi: int) -> Candidate | None:
+    """A one-line Title Case headline that reports someone's words."""
+    line = text[lo:hi]
+    stripped = line.strip()
+    if not stripped or "\n" in stripped or len(_WORD.findall(stripped)) > _HEADLINE_MAX_WORDS:
+        return None
+    words = [w for w in _WORD.findall(stripped) if w.lower() not in _SMALL_WORDS]
+    if len(words) < 4 or sum(w[0].isupper() for w in words) < 0.8 * len(words):
+        return None
+    at = lo + (len(line) - len(line.lstrip()))
+    for pattern in (_TRAILING_SAYS, _LEADING_VOWS):
+        m = pattern.match(stripped)
+        if m is None or m.group("verb").lower() not in speech_forms() | reporting_lemmas():
+            continue
+        if m.group("spk").split()[-1].lower() in _SMALL_WORDS or len(_WORD.findall(m.group("body"))) < 3:
+            continue
+        return Candidate(at + m.start("body"), at + m.end("body"), "indirect",
+                         Attribution(m.group("verb"), at + m.start("verb"), at + m.start("spk"), at + m.end("spk"),
+                                     m.group("spk")))
+    return None
 
 
 def _announced(text: str, lead: tuple[int, int], lo: int, hi: int) -> Candidate | None:
