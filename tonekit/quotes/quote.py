@@ -19,7 +19,9 @@ class Quote:
     """One statement found in an article.
 
     ``text == article[start:end]`` always holds; for direct quotes the span excludes the
-    enclosing quote marks. ``speaker`` is the fullest name the article gives the source (or a
+    enclosing quote marks. ``kind`` is "direct" for words inside quotation marks and "indirect"
+    for an attributed statement outside them: reported speech ("said that ..."), a transcript turn
+    ("ROE: ..."), a headline claim ("Roe: ..."); a quoted fragment inside one stays inside it. ``speaker`` is the fullest name the article gives the source (or a
     descriptive phrase such as "a senior State Department official"), ``speaker_start`` and
     ``speaker_end`` locate the mention in the cue sentence. ``speaker_confidence`` (0-1) says how
     sure the resolution is (an explicit name is surer than "he" with two people just named;
