@@ -85,7 +85,7 @@ def test_the_users_parse_of_whole_articles_finds_the_same_quotes(parsed_nlp, roo
             (q.start, q.kind, q.speaker, q.cue) for q in expected]
         same += sum(a == b for a, b in zip(found, expected))
         total += len(expected)
-    assert total == 42 and same >= 38
+    assert total >= 42 and same >= total - 4  # the seeds hold 42 gold quotes; a report the gold leaves out may add one
 
 
 def test_tone_component_scores_what_score_article_scores(root: Path) -> None:
