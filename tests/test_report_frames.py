@@ -128,6 +128,8 @@ CASES = [
     pytest.param("As the minister noted, the port handles most of the grain.",
                  [("the port handles most of the grain", "the minister", "indirect")], id="as-X-noted"),
     pytest.param("As the rain fell, the talks went on.", [], id="as-clause-without-a-cue"),
+    pytest.param("Mr. Gowdy said that claim smacked of hypocrisy.", [("that claim smacked of hypocrisy", "Gowdy", "indirect")],
+                 id="that-as-determiner-is-kept"),
     # a reporting verb the tagger took for a plural noun
     pytest.param("But Ortega claims that he should be exempt from the rule.",
                  [("he should be exempt from the rule", "Ortega", "indirect")], id="claims-tagged-as-noun"),

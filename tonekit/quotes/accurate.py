@@ -37,7 +37,8 @@ def _cut_absolute(tokens: list[Token]) -> list[Token]:
 
 def _trim(tokens: list[Token]) -> list[Token]:
     """Drop leading complementisers and punctuation and trailing punctuation of a clause."""
-    while tokens and (tokens[0].lower_ in CLAUSE_STRIP or tokens[0].is_punct and tokens[0].text not in QUOTE_CHARS):
+    while tokens and (tokens[0].lower_ in CLAUSE_STRIP and tokens[0].dep_ != "det"  # "said that claim was ..."
+                      or tokens[0].is_punct and tokens[0].text not in QUOTE_CHARS):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct and tokens[-1].text not in QUOTE_CHARS or tokens[-1].dep_ == "cc"):
         tokens = tokens[:-1]  # "..., and": the parse may hang the next clause's conjunction here
