@@ -130,6 +130,9 @@ CASES = [
     pytest.param("As the rain fell, the talks went on.", [], id="as-clause-without-a-cue"),
     pytest.param("Mr. Gowdy said that claim smacked of hypocrisy.", [("that claim smacked of hypocrisy", "Gowdy", "indirect")],
                  id="that-as-determiner-is-kept"),
+    pytest.param("The envoy said the border would stay shut, because the rebels still held the bridge.",
+                 [("the border would stay shut, because the rebels still held the bridge", "the envoy", "indirect")],
+                 id="reason-clause-belongs-to-the-report"),
     # a reporting verb the tagger took for a plural noun
     pytest.param("But Ortega claims that he should be exempt from the rule.",
                  [("he should be exempt from the rule", "Ortega", "indirect")], id="claims-tagged-as-noun"),

@@ -348,6 +348,9 @@ def _as_frame(verb: Token) -> list[Token] | None:
     return [t for t in verb.doc[head.left_edge.i : head.right_edge.i + 1] if t.i not in frame and t.i > frame.stop - 1]
 
 
+_REASON_MARKS = frozenset({"because", "since", "although", "though", "unless", "if"})
+
+
 def _writers_answer(clause: Token) -> int | None:
     """Where a "but" clause joined inside a reported clause starts, when its subject is not the
     speaker going on ("claimed that A, but records do not back it up"): the writer's answer,
@@ -381,6 +384,12 @@ def _clause_tokens(verb: Token) -> list[Token] | None:
             # as two clauses; a word is never cut at its hyphen
             if all(not verb.doc[i].whitespace_ for i in range(last.i, other.left_edge.i)):
                 last = other.right_edge
+        for clause in (c for c in verb.children if c.dep_ == "advcl" and c.i > last.i):
+            # "said A, because B": a reason or condition the parse hung on the verb belongs to A;
+            # a time ("said A when he visited B") is about the saying
+            if any(m.dep_ == "mark" and m.lower_ in _REASON_MARKS for m in clause.children):
+                last = clause.right_edge
+            break
         for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > last.i):
             # "said that A, and there was B": a clause joined to the verb after its complement,
             # with a subject of its own and no cue of its own, goes on with what was said
