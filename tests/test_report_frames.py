@@ -133,6 +133,10 @@ CASES = [
     pytest.param("The envoy said the border would stay shut, because the rebels still held the bridge.",
                  [("the border would stay shut, because the rebels still held the bridge", "the envoy", "indirect")],
                  id="reason-clause-belongs-to-the-report"),
+    pytest.param("Ms. Varga said there remains a “big gap between the two systems,” when it comes to how many clerks "
+                 "work at the ministry.",
+                 [("there remains a “big gap between the two systems,” when it comes to how many clerks work at the ministry",
+                   "Varga", "indirect")], id="when-it-comes-to-belongs-to-the-report"),
     # a reporting verb the tagger took for a plural noun
     pytest.param("But Ortega claims that he should be exempt from the rule.",
                  [("he should be exempt from the rule", "Ortega", "indirect")], id="claims-tagged-as-noun"),

@@ -387,7 +387,8 @@ def _clause_tokens(verb: Token) -> list[Token] | None:
         for clause in (c for c in verb.children if c.dep_ == "advcl" and c.i > last.i):
             # "said A, because B": a reason or condition the parse hung on the verb belongs to A;
             # a time ("said A when he visited B") is about the saying
-            if any(m.dep_ == "mark" and m.lower_ in _REASON_MARKS for m in clause.children):
+            topic = clause.lemma_ == "come" and any(c.lower_ == "it" for c in clause.children)  # "when it comes to"
+            if topic or any(m.dep_ == "mark" and m.lower_ in _REASON_MARKS for m in clause.children):
                 last = clause.right_edge
             break
         for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > last.i):
