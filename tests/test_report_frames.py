@@ -137,6 +137,9 @@ CASES = [
                  "work at the ministry.",
                  [("there remains a “big gap between the two systems,” when it comes to how many clerks work at the ministry",
                    "Varga", "indirect")], id="when-it-comes-to-belongs-to-the-report"),
+    pytest.param("Ham went on to explain how he believes cuts to the budget left his hands tied when trying to do his "
+                 "job.", [("how he believes cuts to the budget left his hands tied when trying to do his job", "Ham",
+                           "indirect")], id="went-on-to-explain-split-complement"),
     # a reporting verb the tagger took for a plural noun
     pytest.param("But Ortega claims that he should be exempt from the rule.",
                  [("he should be exempt from the rule", "Ortega", "indirect")], id="claims-tagged-as-noun"),

@@ -64,6 +64,14 @@ def _subject(verb: Token) -> Token | None:
         tok = tok.head
         if _is_reporting(tok) or tok.lemma_ == "quote":
             return next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS), None)
+    control = verb
+    while (control.dep_ == "xcomp" or control.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in control.children)) and control.head is not control:
+        # "went on to explain", "continues to insist": the governing verb's subject speaks
+        control = control.head
+        subj = next((c for c in control.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
     if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.lower_ in DOCUMENT_NOUNS and verb.head.dep_ == "dobj":
         # "the council issued a statement calling the test ...": the statement's author speaks
         return next((c for c in verb.head.head.children if c.dep_ in _SUBJECT_DEPS), None)
@@ -156,7 +164,8 @@ def _source_phrase(pobj: Token) -> list[Token]:
 def _attribution_from_verb(verb: Token, lo: int, quotes: QuoteIndex) -> Attribution:
     subject = _subject(verb)
     mention = None
-    if subject is not None and subject.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X") and not quotes.inside(lo + subject.idx):
+    if subject is not None and (subject.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X") or subject.pos_ == "INTJ"
+                                and subject.text[:1].isupper()) and not quotes.inside(lo + subject.idx):
         mention = _mention(_noun_phrase(subject), lo)
     return Attribution(
         _cue_phrase(verb), lo + verb.idx,
@@ -380,10 +389,10 @@ def _clause_tokens(verb: Token) -> list[Token] | None:
         if answer is not None:
             last = verb.doc[answer - 1]
         for other in (c for c in verb.children if c.dep_ == "ccomp" and c.i > comp.i):
-            # "will co-ordinate the effort": the tokenizer's "co", "-", "ordinate" may come out
-            # as two clauses; a word is never cut at its hyphen
-            if all(not verb.doc[i].whitespace_ for i in range(last.i, other.left_edge.i)):
-                last = other.right_edge
+            # two clauses after the verb are one complement the parse split: "explain how he
+            # believes cuts ... left his hands tied", or "co", "-", "ordinate" of "co-ordinate"
+            if comp.i > verb.i:
+                last = max(last, other.right_edge, key=lambda t: t.i)
         for clause in (c for c in verb.children if c.dep_ == "advcl" and c.i > last.i):
             # "said A, because B": a reason or condition the parse hung on the verb belongs to A;
             # a time ("said A when he visited B") is about the saying
