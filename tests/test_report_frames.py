@@ -140,6 +140,16 @@ CASES = [
     pytest.param("Ham went on to explain how he believes cuts to the budget left his hands tied when trying to do his "
                  "job.", [("how he believes cuts to the budget left his hands tied when trying to do his job", "Ham",
                            "indirect")], id="went-on-to-explain-split-complement"),
+    pytest.param("A spokeswoman for the ministry declined to comment on the details of the hiring freeze.", [],
+                 id="declined-to-comment-states-nothing"),
+    pytest.param("The panel will look into who is to blame for the blackout in the capital.", [],
+                 id="is-to-blame-is-no-report"),
+    pytest.param("The city council has denied a permit for the march on grounds that it might block the port.",
+                 [("a permit for the march", "the city council", "indirect")],
+                 id="grounds-that-is-a-reason-not-the-statement"),
+    pytest.param("During a closed meeting, members of the council expressed their deep concern about the port, the "
+                 "ambassador said.",
+                 [("their deep concern about the port", "members", "indirect")], id="fronted-opener-is-no-report"),
     # a reporting verb the tagger took for a plural noun
     pytest.param("But Ortega claims that he should be exempt from the rule.",
                  [("he should be exempt from the rule", "Ortega", "indirect")], id="claims-tagged-as-noun"),

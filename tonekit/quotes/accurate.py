@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from ._doc import char_span, doc_text, sentence, token_at
 from .lexicon import (ADVERBIAL_MARKS, ATTITUDE_OBJECT_VERBS, AUDIENCES, CLAUSE_ONLY_VERBS, CLAUSE_STRIP, DASHES,
                       DOCUMENT_NOUNS,
-                      ADDRESSEE_VERBS, DIRECTIVE_VERBS, NOMINAL_CUES, NON_SPEAKER_HEADS, PREPOSITION_VERBS, PRONOUNS, QUOTING_OBJECT_VERBS,
+                      ADDRESSEE_VERBS, DIRECTIVE_VERBS, NOMINAL_CUES, REFUSING_VERBS, NON_SPEAKER_HEADS, PREPOSITION_VERBS, PRONOUNS, QUOTING_OBJECT_VERBS,
                       STATEMENT_PREPOSITIONS,
                       reporting_lemmas, speaker_heads)
 from .marks import QUOTE_CHARS, QuotedSpan, QuoteIndex
@@ -66,8 +66,10 @@ def _subject(verb: Token) -> Token | None:
             return next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS), None)
     control = verb
     while (control.dep_ == "xcomp" or control.dep_ == "advcl" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in control.children)) and control.head is not control:
+            c.dep_ == "aux" and c.lower_ == "to" for c in control.children)) and control.head is not control \
+            and control.head.pos_ == "VERB":
         # "went on to explain", "continues to insist": the governing verb's subject speaks
+        # (not "is to blame": "be" controls nothing)
         control = control.head
         subj = next((c for c in control.children if c.dep_ == "nsubj"), None)
         if subj is not None:
@@ -324,8 +326,9 @@ def _misattached_complement(verb: Token) -> list[Token] | None:
                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
     for obj in (c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i):
         candidates.extend(c for c in obj.subtree if c.dep_ == "relcl")
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and verb.lemma_.lower() in ADDRESSEE_VERBS):
         # "told his followers on a regular basis that ...": the clause hung on the adverbial's noun
+        # (only after a verb of telling: "denied it on grounds that ..." gives a reason)
         candidates.extend(c for c in prep.subtree if c.dep_ in ("acl", "relcl")
                           and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
     for clause in candidates:
@@ -512,6 +515,8 @@ def _indirect_accurate(doc: Doc, lo: int, quotes: QuoteIndex) -> list[Candidate]
         if any(c.dep_ == "dobj" and c.lower_ in ("what", "which", "that") for c in tok.children) or any(
                 t.lower_ == "what" and t.dep_ in ("dobj", "pobj") for t in doc[tok.left_edge.i : tok.i]):
             continue  # "what the rebels proposed (to do)", "the plan that he announced": a relative clause
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in REFUSING_VERBS:
+            continue  # "declined to comment on the report": a refusal to speak states nothing
         if any(c.dep_ == "neg" for c in tok.children) and not any(c.dep_ == "ccomp" for c in tok.children):
             continue  # "Beijing did not complain when ...": a negated verb with no clause states nothing
         clause = _clause_tokens(tok)

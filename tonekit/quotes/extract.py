@@ -319,8 +319,8 @@ def _settle(text: str, cands: list[Candidate]) -> list[Candidate]:
             # same speaker going on ("noted that A, saying B") keeps A; a different speaker
             # inside keeps what comes before that speaker ("X said A, and Y warned that B" keeps
             # A; "X said Y told Z that B" leaves only Y's report)
-            cut = min(_report_begins(c, o) for o in inner)
-            trimmed = _trimmed(text, c, cut)
+            cut, at_cue = min(_report_begins(c, o) for o in inner)
+            trimmed = _trimmed(text, c, cut, at_cue)
             if trimmed is None:
                 continue
             c = trimmed
@@ -390,14 +390,14 @@ def _may_speak(att: Attribution | None) -> bool:
     return head in speaker_heads()
 
 
-def _report_begins(outer: Candidate, inner: Candidate) -> int:
+def _report_begins(outer: Candidate, inner: Candidate) -> tuple[int, bool]:
     """Where an inner report starts inside an outer one: at its speaker when the speaker is
-    named inside the outer report, else at its cue."""
+    named inside the outer report, else at its cue; and whether that is the cue."""
     att = inner.attribution
     assert att is not None and att.cue_start is not None  # inner reports are found by their cues
     if att.mention_start is not None and outer.start <= att.mention_start < att.cue_start:
-        return att.mention_start
-    return att.cue_start
+        return att.mention_start, False
+    return att.cue_start, True
 
 
 def _pronoun_or_none(mention: str | None) -> bool:
@@ -413,9 +413,19 @@ def _fills(text: str, quote: Candidate, report: Candidate) -> bool:
     return total > 0 and inside >= _QUOTE_FILLS_REPORT * total
 
 
-def _trimmed(text: str, c: Candidate, cut: int) -> Candidate | None:
-    """The part of an outer report before an inner report starts, if it still says something."""
-    segment = _TRAILING_CONNECTIVE.sub("", text[c.start:max(c.start, cut)])
+# Words that open an adverbial phrase fronted before a clause's subject ("During the talks, ...").
+_OPENERS = frozenset("during after before in on at when while despite following as since although though if because "
+                     "amid under with for without upon once".split())
+
+
+def _trimmed(text: str, c: Candidate, cut: int, at_cue: bool = True) -> Candidate | None:
+    """The part of an outer report before an inner report starts, if it still says something:
+    not the inner clause's opener ("During the meeting, members voiced ..., X said")."""
+    raw = text[c.start:max(c.start, cut)].rstrip()
+    first = _WORD.match(raw)
+    if raw.endswith(",") and not at_cue and first is not None and first.group().lower() in _OPENERS:
+        return None
+    segment = _TRAILING_CONNECTIVE.sub("", raw)
     if len(_WORD.findall(segment)) < 3:
         return None
     return Candidate(c.start, c.start + len(segment), c.kind, c.attribution, c.inherit)

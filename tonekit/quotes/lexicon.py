@@ -15,7 +15,7 @@ from ..resources import read_data_lines
 __all__ = ["stance_cue_stems", "reporting_lemmas", "speech_forms", "cue_phrases", "cue_pattern", "inflections", "title_words",
            "org_words", "speaker_nouns", "speaker_heads", "PRONOUNS", "FUNCTION_WORDS", "ROLE_MODIFIERS", "ATTITUDE_OBJECT_VERBS",
            "QUOTING_OBJECT_VERBS", "NOMINAL_CUES",
-           "ADDRESSEE_VERBS",
+           "ADDRESSEE_VERBS", "REFUSING_VERBS",
            "PREPOSITION_VERBS", "STATEMENT_PREPOSITIONS", "DIRECTIVE_VERBS", "CLAUSE_ONLY_VERBS", "AUDIENCES",
            "CLAUSE_STRIP", "NON_SPEAKER_HEADS", "ADVERBIAL_MARKS", "DASHES", "roles", "countries", "demonym_country",
            "place_names", "caption_labels", "given_name_genders", "DOCUMENT_NOUNS", "GROUP_NOUNS", "DATE_WORDS", "GENDERED_WORDS"]
@@ -38,6 +38,8 @@ QUOTING_OBJECT_VERBS = frozenset(
 # Reporting verbs whose object is whom they address ("asked the government", "told the envoy"),
 # never what was said.
 ADDRESSEE_VERBS = frozenset({"ask", "tell", "inform", "remind", "brief", "assure", "urge", "thank", "warn", "caution"})
+# Verbs whose infinitive is a statement not made: "declined to comment", "refused to say".
+REFUSING_VERBS = frozenset({"decline", "refuse", "fail", "hesitate", "avoid", "neglect"})
 # Nouns that report a statement when a that-clause and a source hang from them: "Beijing's claim
 # that the drills were routine", "a Times report that the envoy resigned".
 NOMINAL_CUES = frozenset(
