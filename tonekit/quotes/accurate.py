@@ -9,61 +9,38 @@ candidates. It resolves no pronoun or name: that needs the whole article and hap
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from spacy.tokens import Doc, Token
 
 from ._doc import char_span, doc_text, sentence, token_at
-from .lexicon import (ADVERBIAL_MARKS, ATTITUDE_OBJECT_VERBS, AUDIENCES, CLAUSE_ONLY_VERBS, CLAUSE_STRIP, DASHES,
-                      DOCUMENT_NOUNS,
-                      ADDRESSEE_VERBS, DIRECTIVE_VERBS, NOMINAL_CUES, REFUSING_VERBS, NON_SPEAKER_HEADS, PREPOSITION_VERBS, PRONOUNS, QUOTING_OBJECT_VERBS,
-                      STATEMENT_PREPOSITIONS,
-                      reporting_lemmas, speaker_heads)
-from .marks import QUOTE_CHARS, QuotedSpan, QuoteIndex
+from .clauses import (SUBJECT_DEPS, as_frame, clause_tokens, cut_absolute, is_reporting, quoted_object,
+                      tagged_noun_predicate, trim_clause)
+from .lexicon import (AUDIENCES, CLAUSE_ONLY_VERBS, DASHES, DOCUMENT_NOUNS, NOMINAL_CUES, NON_SPEAKER_HEADS, PRONOUNS,
+                      REFUSING_VERBS, speaker_heads)
+from .marks import QuotedSpan, QuoteIndex
 from .quote import Attribution, Candidate
 
 __all__ = ["analyse_accurate"]
 
-_SUBJECT_DEPS = ("nsubj", "nsubjpass")
-
-
-def _cut_absolute(tokens: list[Token]) -> list[Token]:
-    """Cut a trailing absolute clause (", with officials eyeing ..."): the reporter's context."""
-    for i in range(1, len(tokens) - 2):
-        if tokens[i - 1].text == "," and tokens[i].lower_ == "with" and any(t.tag_ == "VBG" for t in tokens[i + 1 : i + 8]):
-            return tokens[: i - 1]
-    return tokens
-
-
-def _trim(tokens: list[Token]) -> list[Token]:
-    """Drop leading complementisers and punctuation and trailing punctuation of a clause."""
-    while tokens and (tokens[0].lower_ in CLAUSE_STRIP and tokens[0].dep_ != "det"  # "said that claim was ..."
-                      or tokens[0].is_punct and tokens[0].text not in QUOTE_CHARS):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct and tokens[-1].text not in QUOTE_CHARS or tokens[-1].dep_ == "cc"):
-        tokens = tokens[:-1]  # "..., and": the parse may hang the next clause's conjunction here
-    # a trailing closing mark without its opener inside the span is not part of it
-    return tokens
 
 
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, or for "stressing that", "as saying" the subject of the nearest
     governing reporting verb ("He continued that ..., stressing that ..." -> He)."""
-    subj = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     if subj is not None:
         return subj
     tok = verb
     while tok.dep_ == "conj" and tok.head is not tok:  # "X bemoaned A and said B": shared subject
         tok = tok.head
-        subj = next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS), None)
+        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
             return subj
     for _ in range(4):
         if tok.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "ccomp") or tok.head is tok:
             break
         tok = tok.head
-        if _is_reporting(tok) or tok.lemma_ == "quote":
-            return next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS), None)
+        if is_reporting(tok) or tok.lemma_ == "quote":
+            return next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
     control = verb
     while (control.dep_ == "xcomp" or control.dep_ == "advcl" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in control.children)) and control.head is not control \
@@ -76,10 +53,10 @@ def _subject(verb: Token) -> Token | None:
             return subj
     if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.lower_ in DOCUMENT_NOUNS and verb.head.dep_ == "dobj":
         # "the council issued a statement calling the test ...": the statement's author speaks
-        return next((c for c in verb.head.head.children if c.dep_ in _SUBJECT_DEPS), None)
+        return next((c for c in verb.head.head.children if c.dep_ in SUBJECT_DEPS), None)
     if verb.tag_ == "VBG" and verb.dep_ == "advcl":
         # "Trump unveiled a plan, promising to ...": a participle's subject is its clause's
-        return next((c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS), None)
+        return next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
     return None
 
 
@@ -127,22 +104,6 @@ def _cue_phrase(verb: Token) -> str:
                 parts.extend(phrase)
     parts.sort(key=lambda t: t.i)
     return " ".join(t.text for t in parts)
-
-
-def _is_reporting(tok: Token) -> bool:
-    if tok.pos_ not in ("VERB", "AUX") and not _tagged_noun_predicate(tok):
-        return False
-    lemma = tok.lemma_.lower()
-    if lemma in ("point", "call"):  # only "point out", "call for"
-        return any(c.lower_ in ("out", "for") and c.dep_ in ("prt", "prep") for c in tok.children)
-    return lemma in reporting_lemmas()
-
-
-def _tagged_noun_predicate(tok: Token) -> bool:
-    """"Roe claims that ..." tagged as a plural noun, but parsed as the predicate it is: a subject
-    and a that-clause hang from it."""
-    return (tok.pos_ == "NOUN" and tok.tag_ == "NNS" and any(c.dep_ in _SUBJECT_DEPS for c in tok.children)
-            and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children))
 
 
 def _according(tok: Token) -> Token | None:
@@ -200,7 +161,7 @@ def _direct_trailing_accurate(doc: Doc, lo: int, q: QuotedSpan, quotes: QuoteInd
         if source is not None and n == 0:
             mention = _mention(_source_phrase(source), lo)
             return Attribution("according to", lo + tok.idx, mention.mention_start, mention.mention_end, mention.mention)  # type: ignore[union-attr]  # tokens non-empty: never None
-        if _is_reporting(tok):
+        if is_reporting(tok):
             between = toks[:n]
             if len(between) > 8 or any(t.pos_ in ("VERB", "CCONJ") for t in between) or tok.tag_ in ("VBG", "VBN"):
                 return None  # "..., saying ..." starts a new report; it does not attribute this one
@@ -253,7 +214,7 @@ def _direct_leading_accurate(doc: Doc, lo: int, q: QuotedSpan, quotes: QuoteInde
     for n in range(len(toks) - 1, max(-1, len(toks) - 12), -1):
         tok = toks[n]
         between = toks[n + 1 :]
-        if _is_reporting(tok):
+        if is_reporting(tok):
             words = [t for t in between if not t.is_punct]
             ends_ok = between[-1].text in (",", ":") or between[-1].lower_ == "that" if between else (
                 tok.lemma_.lower() not in CLAUSE_ONLY_VERBS)
@@ -292,197 +253,6 @@ def _speaker_like(subject: Token | None) -> bool:
     return subject.lower_ in speaker_heads()
 
 
-def _around_parenthetical(verb: Token) -> list[Token] | None:
-    """"A, Graham said, since B" or "But A, he said, B": the statement around a parenthetical
-    tag. Both sides when both say something ("Even if A, Roe said, B": the tag sits inside one
-    statement), else the side that does."""
-    doc = verb.doc
-    tag = range(verb.left_edge.i, verb.right_edge.i + 1)
-    head = verb.head
-    region = [t for t in doc[head.left_edge.i : head.right_edge.i + 1] if t.i not in tag]
-    left = [t for t in region if t.i < tag.start]
-    right = [t for t in region if t.i >= tag.stop]
-    words: Callable[[list[Token]], int] = lambda toks: sum(1 for t in toks if not t.is_punct)  # noqa: E731
-    has_verb = any(t.pos_ in ("VERB", "AUX") for t in left)
-    if words(left) >= 3 and words(right) >= 3:
-        return region
-    if words(left) >= 3 and has_verb:
-        return left
-    return region if words(left) and words(right) >= 3 else right or None
-
-
-
-
-def _misattached_complement(verb: Token) -> list[Token] | None:
-    """A that-clause the parser hung elsewhere: as an adverbial clause of the verb ("tweeted that
-    X was ...", "said after the talks he would ...") or as a relative clause of its object ("told
-    a meeting of leaders that few people understood ..."). The clause must have its own subject
-    and no adverbial conjunction."""
-    doc = verb.doc
-    candidates = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i]
-    if verb.dep_ == "xcomp" and not candidates:
-        # "continues to insist, in every interview, that he ...": the clause hangs on "continues"
-        candidates = [c for c in verb.head.children if c.dep_ in ("advcl", "ccomp") and c.i > verb.i
-                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
-    for obj in (c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i):
-        candidates.extend(c for c in obj.subtree if c.dep_ == "relcl")
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and verb.lemma_.lower() in ADDRESSEE_VERBS):
-        # "told his followers on a regular basis that ...": the clause hung on the adverbial's noun
-        # (only after a verb of telling: "denied it on grounds that ..." gives a reason)
-        candidates.extend(c for c in prep.subtree if c.dep_ in ("acl", "relcl")
-                          and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
-    for clause in candidates:
-        marks = [c for c in clause.children if c.dep_ == "mark"]
-        subject = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None)
-        if subject is None or subject.lower_ in ("that", "which", "who") or any(m.lower_ in ADVERBIAL_MARKS for m in marks):
-            continue
-        first = clause.left_edge
-        if clause.dep_ in ("relcl", "acl") and not (first.i > 0 and doc[first.i].lower_ == "that"):
-            continue
-        return [t for t in doc[first.i : clause.right_edge.i + 1]]
-    return None
-
-
-def _as_frame(verb: Token) -> list[Token] | None:
-    """"As Roe put it, S" / "as Roe noted, S": the main clause S is what Roe said."""
-    if verb.dep_ != "advcl" or verb.head is verb or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
-        return None
-    if verb.lemma_.lower() == "put" and not any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children):
-        return None
-    mark = next(c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as")
-    if mark.i > 0 and verb.doc[mark.i - 1].lower_ == "even":
-        return None  # "even as the Kurds said ...": at the time when, not "as X said"
-    if any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and c.lower_ != "it"
-           or c.dep_ == "prep" and c.lower_ in STATEMENT_PREPOSITIONS for c in verb.children):
-        return None  # "as he commented on the offer": the verb has a statement of its own
-    frame = range(verb.left_edge.i, verb.right_edge.i + 1)
-    head = verb.head
-    return [t for t in verb.doc[head.left_edge.i : head.right_edge.i + 1] if t.i not in frame and t.i > frame.stop - 1]
-
-
-_REASON_MARKS = frozenset({"because", "since", "although", "though", "unless", "if"})
-
-
-def _writers_answer(clause: Token) -> int | None:
-    """Where a "but" clause joined inside a reported clause starts, when its subject is not the
-    speaker going on ("claimed that A, but records do not back it up"): the writer's answer,
-    not part of the report. The index of its conjunction (or the comma before it)."""
-    for conj in (c for c in clause.children if c.dep_ == "conj"):
-        cc = next((c for c in clause.children if c.dep_ == "cc" and c.lower_ in ("but", "yet") and c.i < conj.i), None)
-        subject = next((c for c in conj.children if c.dep_ in ("nsubj", "expl", "nsubjpass")), None)
-        if cc is None or subject is None or subject.lower_ in ("he", "she", "they", "we", "i"):
-            continue
-        start = cc.i
-        while start > clause.left_edge.i + 1 and clause.doc[start - 1].is_punct:
-            start -= 1
-        return start
-    return None
-
-
-def _clause_tokens(verb: Token) -> list[Token] | None:
-    """The statement a reporting verb governs: its clause, its object or its directive."""
-    comps = [c for c in verb.children if c.dep_ == "ccomp"]
-    # a clause after the verb is its complement; one before it, beside one after, is a misparsed
-    # opener ("Writing for a panel that agreed X won, Roe noted that ...") or another clause
-    # ("It is unlikely; the team says she will ...")
-    comp = next((c for c in comps if c.i > verb.i), comps[0] if comps else None)
-    if comp is not None:
-        last = comp.right_edge
-        answer = _writers_answer(comp)
-        if answer is not None:
-            last = verb.doc[answer - 1]
-        for other in (c for c in verb.children if c.dep_ == "ccomp" and c.i > comp.i):
-            # two clauses after the verb are one complement the parse split: "explain how he
-            # believes cuts ... left his hands tied", or "co", "-", "ordinate" of "co-ordinate"
-            if comp.i > verb.i:
-                last = max(last, other.right_edge, key=lambda t: t.i)
-        for clause in (c for c in verb.children if c.dep_ == "advcl" and c.i > last.i):
-            # "said A, because B": a reason or condition the parse hung on the verb belongs to A;
-            # a time ("said A when he visited B") is about the saying
-            topic = clause.lemma_ == "come" and any(c.lower_ == "it" for c in clause.children)  # "when it comes to"
-            if topic or any(m.dep_ == "mark" and m.lower_ in _REASON_MARKS for m in clause.children):
-                last = clause.right_edge
-            break
-        for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > last.i):
-            # "said that A, and there was B": a clause joined to the verb after its complement,
-            # with a subject of its own and no cue of its own, goes on with what was said
-            subject = next((c for c in conj.children if c.dep_ in ("nsubj", "expl", "nsubjpass")), None)
-            cc = next((c.lower_ for c in verb.children if c.dep_ == "cc" and last.i < c.i < conj.i), None)
-            # after "but" the writer often answers ("claimed A, but the figures do not back it"):
-            # only the speaker going on ("but she knows ...") continues the report
-            if conj.pos_ in ("VERB", "AUX") and not _is_reporting(conj) and subject is not None and (
-                    cc == "and" or subject.lower_ in ("he", "she", "they", "we", "i")):
-                last = conj.right_edge
-            break
-        return [t for t in verb.doc[comp.left_edge.i : last.i + 1]]
-    if verb.dep_ == "parataxis" and verb.head is not verb:
-        return _around_parenthetical(verb)
-    misparsed = _misattached_complement(verb)
-    if misparsed is not None:
-        return misparsed
-    lemma = verb.lemma_.lower()
-    if lemma in ATTITUDE_OBJECT_VERBS:
-        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-        as_prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i), None)
-        if lemma == "describe" and obj is not None and as_prep is not None:
-            # "described Maria Lopez as the best chance": what was said is the object with its "as"
-            return [t for t in verb.doc[obj.left_edge.i : as_prep.right_edge.i + 1]]
-        if lemma == "describe" and obj is not None and obj.pos_ in ("PROPN", "PRON"):
-            return None  # the object alone is who was described, not what was said
-        if obj is not None and obj.right_edge.i - obj.left_edge.i >= 2:
-            return [t for t in verb.doc[obj.left_edge.i : obj.right_edge.i + 1]]
-    if lemma == "tell":  # "told his advisers to find a way": the instruction is the statement
-        xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
-        obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i), None)
-        if xcomp is not None and obj is not None:
-            return [t for t in verb.doc[obj.left_edge.i : xcomp.right_edge.i + 1]]
-    if lemma in PREPOSITION_VERBS:
-        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in STATEMENT_PREPOSITIONS and c.i > verb.i), None)
-        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-        if pobj is not None and pobj.right_edge.i - pobj.left_edge.i >= 2:
-            return [t for t in verb.doc[pobj.left_edge.i : pobj.right_edge.i + 1]]
-    if lemma == "agree":  # "agreed to lend the firm $5 million": a commitment, said
-        xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
-                      and any(a.lower_ == "to" for a in c.children)), None)
-        if xcomp is not None and xcomp.right_edge.i - xcomp.left_edge.i >= 2:
-            return [t for t in verb.doc[xcomp.left_edge.i : xcomp.right_edge.i + 1]]
-    if lemma not in CLAUSE_ONLY_VERBS and lemma not in DIRECTIVE_VERBS and lemma not in ADDRESSEE_VERBS and not any(
-            c.dep_ == "nsubjpass" for c in verb.children):
-        # "denied any role in the attacks", "proposed ending the mandate": what was said, summed
-        # up; not whom it was said to ("asked the government"), nor a passive ("were said to be")
-        obj = next((c for c in verb.children if c.dep_ in ("dobj", "xcomp") and c.i > verb.i), None)
-        if obj is not None and obj.right_edge.i - obj.left_edge.i >= 2 and obj.pos_ not in ("PRON", "PROPN"):
-            return [t for t in verb.doc[obj.left_edge.i : obj.right_edge.i + 1]]
-    if lemma in DIRECTIVE_VERBS:
-        right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "prep", "dative", "ccomp")]
-        if right and verb.right_edge.i - right[0].left_edge.i >= 2:
-            first = right[0]
-            if lemma == "call" and first.lower_ != "for":
-                return None
-            start = first.i + 1 if first.lower_ == "for" and lemma == "call" else first.left_edge.i
-            return [t for t in verb.doc[start : verb.right_edge.i + 1]]
-    return None
-
-
-_OBJECT_DEPS = frozenset({"dobj", "dative", "oprd", "xcomp", "prep", "attr", "acomp", "ccomp", "dep"})
-
-
-def _quoted_object(verb: Token, lo: int, quotes: QuoteIndex) -> list[Token] | None:
-    """What a verb of calling or judging says when its object holds a quotation: "called the
-    plan “a gamble”" -> "the plan “a gamble”". The object ends before a coordinated clause."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in QUOTING_OBJECT_VERBS:
-        return None
-    if any(c.lower_ in ("what", "which", "that") for c in verb.children):
-        return None  # "what they call “X”": a name for a thing inside another statement
-    right = [c for c in verb.children if c.i > verb.i and c.dep_ in _OBJECT_DEPS]
-    if not right:
-        return None
-    tokens = [t for t in verb.doc[right[0].left_edge.i : right[-1].right_edge.i + 1]]
-    if not any(lo + t.idx in quotes.open_positions for t in tokens):
-        return None
-    return tokens
-
-
 def _indirect_accurate(doc: Doc, lo: int, quotes: QuoteIndex) -> list[Candidate]:
     out: list[Candidate] = []
     for tok in doc:
@@ -494,19 +264,19 @@ def _indirect_accurate(doc: Doc, lo: int, quotes: QuoteIndex) -> list[Candidate]
             if cand is not None:
                 out.append(cand)
             continue
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in NOMINAL_CUES and not _tagged_noun_predicate(tok):
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in NOMINAL_CUES and not tagged_noun_predicate(tok):
             cand = _nominal_report(doc, lo, tok, quotes)
             if cand is not None:
                 out.append(cand)
             continue
-        if tok.lemma_.lower() == "put" or _is_reporting(tok):
-            framed = _as_frame(tok)
+        if tok.lemma_.lower() == "put" or is_reporting(tok):
+            framed = as_frame(tok)
             cand = _candidate(doc, lo, tok, framed, quotes) if framed and _speaker_like(_subject(tok)) else None
             if cand is not None:
                 out.append(cand)
                 continue
-        if not _is_reporting(tok):
-            quoted = _quoted_object(tok, lo, quotes)
+        if not is_reporting(tok):
+            quoted = quoted_object(tok, lo, quotes)
             if quoted is not None and _speaker_like(_subject(tok)):
                 cand = _candidate(doc, lo, tok, quoted, quotes)
                 if cand is not None:
@@ -519,12 +289,12 @@ def _indirect_accurate(doc: Doc, lo: int, quotes: QuoteIndex) -> list[Candidate]
             continue  # "declined to comment on the report": a refusal to speak states nothing
         if any(c.dep_ == "neg" for c in tok.children) and not any(c.dep_ == "ccomp" for c in tok.children):
             continue  # "Beijing did not complain when ...": a negated verb with no clause states nothing
-        clause = _clause_tokens(tok)
+        clause = clause_tokens(tok)
         if clause is None:
             continue
         subject = _subject(tok)
         uses_object = not any(c.dep_ == "ccomp" for c in tok.children) and tok.dep_ != "parataxis"
-        if uses_object and not _speaker_like(subject) and not (tok.dep_ == "conj" and _is_reporting(tok.head)):
+        if uses_object and not _speaker_like(subject) and not (tok.dep_ == "conj" and is_reporting(tok.head)):
             # ("Farmers said A but pledged B": whoever said A is a speaker)
             continue
         if subject is not None and subject.lower_ in NON_SPEAKER_HEADS:
@@ -538,7 +308,7 @@ def _indirect_accurate(doc: Doc, lo: int, quotes: QuoteIndex) -> list[Candidate]
 def _candidate(doc: Doc, lo: int, verb: Token, clause: list[Token], quotes: QuoteIndex) -> Candidate | None:
     """The indirect candidate for a verb's statement, kept within the verb's sentence."""
     sent = sentence(verb)
-    clause = _trim(_cut_absolute([t for t in clause if sent.start <= t.i < sent.end]))
+    clause = trim_clause(cut_absolute([t for t in clause if sent.start <= t.i < sent.end]))
     if sum(1 for t in clause if not t.is_punct) < 3:
         return None
     start, end = char_span(doc, lo, clause[0], clause[-1])
@@ -551,7 +321,7 @@ def _nominal_report(doc: Doc, lo: int, noun: Token, quotes: QuoteIndex) -> Candi
     report") or "by X". With no source it reports nobody, and is not taken."""
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-                   and any(s.dep_ in (*_SUBJECT_DEPS, "expl") and s.lower_ not in ("that", "which", "who")
+                   and any(s.dep_ in (*SUBJECT_DEPS, "expl") and s.lower_ not in ("that", "which", "who")
                            for s in c.children)), None)
     if clause is None:
         return None
@@ -565,7 +335,7 @@ def _nominal_report(doc: Doc, lo: int, noun: Token, quotes: QuoteIndex) -> Candi
     if source is None or quotes.inside(lo + source.idx):
         return None
     sent = sentence(noun)
-    tokens = _trim([t for t in doc[clause.left_edge.i : clause.right_edge.i + 1] if sent.start <= t.i < sent.end])
+    tokens = trim_clause([t for t in doc[clause.left_edge.i : clause.right_edge.i + 1] if sent.start <= t.i < sent.end])
     if sum(1 for t in tokens if not t.is_punct) < 3:
         return None
     mention = _mention(_noun_phrase(source) if source.dep_ != "compound" else
@@ -595,7 +365,7 @@ def _according_candidate(tok: Token, source: Token, lo: int) -> Candidate | None
         clause = left
     else:
         clause = region
-    clause = _trim(clause)
+    clause = trim_clause(clause)
     if sum(1 for t in clause if not t.is_punct) < 3:
         return None
     start, end = char_span(doc, lo, clause[0], clause[-1])
