@@ -369,3 +369,21 @@ def test_a_parsed_doc_matches_extract_quotes_in_any_sections(paragraphs: list[st
     text = glue.join(paragraphs)
     with section_size(size):
         assert _component_quotes(_parsed_by_paragraph(text), "accurate") == extract_quotes(text, mode="accurate")
+
+
+@pytest.mark.parser
+def test_over_max_length_the_components_run_on_a_doc_from_make_doc(parsed_nlp) -> None:  # type: ignore[no-untyped-def]
+    """spaCy refuses a text over nlp.max_length before any component runs; with the limit raised,
+    the components alone on ``nlp.make_doc(text)`` give extract_quotes's quotes (tonekit parses)."""
+    text = long_story(3 * SECTION)
+    old = parsed_nlp.max_length
+    parsed_nlp.max_length = len(text) - 1
+    try:
+        with pytest.raises(ValueError, match=r"\[E088\]"):
+            parsed_nlp(text)
+        parsed_nlp.max_length = len(text)
+        with section_size(SECTION):
+            found = [span._.quote for span in parsed_nlp.get_pipe("tonekit_quotes")(parsed_nlp.make_doc(text))._.quotes]
+            assert found == extract_quotes(text, mode="accurate")
+    finally:
+        parsed_nlp.max_length = old
