@@ -14,14 +14,15 @@ Long articles, with ``--sizes``: time and peak memory of one long article agains
     python benchmarks/bench_spacy_component.py --sizes 50 500 2000 [--paths function unparsed parsed]
 
 The article is the seed articles concatenated to each size in KB (``bench_scaling.article``, in
-their paragraphs). Three ways of extracting it, each in a fresh process per size (peak RSS is
-that process's own, start-up included): ``function`` is ``extract_quotes(text)``; ``unparsed``
-is ``nlp(text)`` through ``spacy.blank("en")`` with ``tonekit_quotes`` (``nlp.max_length``
-raised), which parses with tonekit's pipeline; ``parsed`` is ``tonekit_quotes`` on a doc the
-user's trained pipeline parsed (paragraph by paragraph with ``nlp.pipe``, joined with
-``Doc.from_docs``: spaCy could not hold a whole-text parse of megabytes), the user's parse not
-timed but in the memory. All accurate mode. The ratio divides the time per KB by that of the
-100 seed articles (about 2.5 KB each) taken the same way in a fresh process of the same run.
+their paragraphs). Three ways of extracting it, each in a fresh process per size: ``function``
+is ``extract_quotes(text)``; ``unparsed`` is ``nlp(text)`` through ``spacy.blank("en")`` with
+``tonekit_quotes`` (``nlp.max_length`` raised), which parses with tonekit's pipeline; ``parsed``
+is ``tonekit_quotes`` on a doc the user's trained pipeline parsed (paragraph by paragraph with
+``nlp.pipe``, joined with ``Doc.from_docs``: spaCy could not hold a whole-text parse of
+megabytes), the user's parse not timed. All accurate mode. The ratio divides the time per KB by
+that of the 100 seed articles (about 2.5 KB each) taken the same way in a fresh process of the
+same run. Peak RSS is the process's own, start-up included; "of which before" is its peak when
+the timed part starts (the pipelines, the text and, for ``parsed``, the user's doc).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import signal
 import statistics
 import subprocess
@@ -83,22 +85,26 @@ def child(path: str, kb: float) -> None:
     name = trained_pipeline_name()
     extract_quotes(texts[0][:3000], mode="accurate")  # warm-up: tonekit's pipeline and the lexicon
     if path == "function":
+        ready = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # MB: Linux counts in KB
         start = time.perf_counter()
         quotes = sum(len(extract_quotes(t, mode="accurate")) for t in texts)
     elif path == "unparsed":
         nlp = spacy.blank("en")
         nlp.max_length = max(len(t) for t in texts) + 1
         nlp.add_pipe("tonekit_quotes", config={"mode": "accurate"})
+        ready = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # MB: Linux counts in KB
         start = time.perf_counter()
         quotes = sum(len(doc._.quotes) for doc in nlp.pipe(texts))
     else:
         users = spacy.load(str(name))  # the user's own pipeline (NER and all), as they load it
         docs = [users_parse(users, t) for t in texts]
         component = users.add_pipe("tonekit_quotes")
+        ready = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # MB: Linux counts in KB
         start = time.perf_counter()
         quotes = sum(len(component(doc)._.quotes) for doc in docs)
     seconds = time.perf_counter() - start
     print(json.dumps({"seconds": seconds, "bytes": sum(len(t.encode("utf-8")) for t in texts), "quotes": quotes,
+                      "ready_mb": ready,
                       "tonekit": str(Path(tonekit.__file__).parent)}))
 
 
@@ -122,22 +128,22 @@ def measure(path: str, kb: float, timeout: float) -> dict[str, float] | None:
 
 
 def scaling(sizes: list[float], paths: list[str], timeout: float) -> None:
-    print("| path | article | KB | seconds | ms/KB | ratio to a normal article | quotes | peak RSS MB |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| path | article | KB | seconds | ms/KB | ratio to a normal article | quotes | peak RSS MB | of which before |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for path in paths:
         base = measure(path, 0, timeout)
         assert base is not None, "the baseline took longer than --timeout"
         per_kb = base["seconds"] / (base["bytes"] / 1000)
         print(f"| {path} | 100 seed articles | {base['bytes'] / 1000 / 100:,.1f} each | {base['seconds']:.2f} | "
-              f"{per_kb * 1e3:,.1f} | 1.00 | {base['quotes']:,} | {base['rss_mb']:.0f} |", flush=True)
+              f"{per_kb * 1e3:,.1f} | 1.00 | {base['quotes']:,} | {base['rss_mb']:.0f} | {base['ready_mb']:.0f} |", flush=True)
         for kb in sizes:
             r = measure(path, kb, timeout)
             if r is None:
-                print(f"| {path} | paragraphs | {kb:,.0f} | over {timeout:.0f} s | - | - | - | - |", flush=True)
+                print(f"| {path} | paragraphs | {kb:,.0f} | over {timeout:.0f} s | - | - | - | - | - |", flush=True)
                 continue
             ms = r["seconds"] / (r["bytes"] / 1000)
             print(f"| {path} | paragraphs | {r['bytes'] / 1000:,.0f} | {r['seconds']:.2f} | {ms * 1e3:,.1f} | "
-                  f"{ms / per_kb:.2f} | {r['quotes']:,} | {r['rss_mb']:.0f} |", flush=True)
+                  f"{ms / per_kb:.2f} | {r['quotes']:,} | {r['rss_mb']:.0f} | {r['ready_mb']:.0f} |", flush=True)
     print(f"tonekit from {base['tonekit']}")
 
 

@@ -387,3 +387,24 @@ def test_over_max_length_the_components_run_on_a_doc_from_make_doc(parsed_nlp) -
             assert found == extract_quotes(text, mode="accurate")
     finally:
         parsed_nlp.max_length = old
+
+
+@pytest.mark.parser
+def test_a_paragraph_whose_edge_falls_inside_a_token_is_parsed_by_tonekit(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tonekit.quotes
+
+    text = "\n".join(STORY_PARAGRAPHS[:4])
+    doc = _parsed_by_paragraph(text)
+    cut = len(STORY_PARAGRAPHS[0])  # the newline after the first paragraph: merged with its neighbours
+    with doc.retokenize() as retokenizer:
+        retokenizer.merge(doc.char_span(cut - 1, cut + 2, alignment_mode="expand"))
+    parsed: list[str] = []
+    load_trained = tonekit.quotes.load_trained
+
+    def counting() -> Any:
+        nlp = load_trained()
+        return lambda paragraph: parsed.append(paragraph) or nlp(paragraph)
+
+    monkeypatch.setattr(tonekit.quotes, "load_trained", counting)
+    assert _component_quotes(doc, "accurate") == extract_quotes(text, mode="accurate")
+    assert parsed == STORY_PARAGRAPHS[:2]  # the two paragraphs that token straddles; the others are copied
