@@ -141,25 +141,15 @@ def _from_parse(doc: Doc) -> list[Quote]:
     """Accurate extraction on the doc's own parse, in the sections :func:`tonekit.extract_quotes`
     cuts the text into, each section's paragraphs copied out of the doc (what the analysers
     read) one at a time; a paragraph whose edges fall inside a token is parsed by tonekit."""
-    from ..quotes import extract, plan_paragraphs, quotes_from_docs
-    from ..quotes import sections as sectioning
-    from ..quotes.marks import QuoteIndex, find_quoted_spans
-    from ..quotes.sections import Section, sections
+    from ..quotes import article_sections, in_article, plan_paragraphs, quotes_from_docs
 
     text = doc.text
-    size = sectioning.SECTION_CHARS  # read at call time: the size extract_quotes_batch cuts at
-    pieces = [Section(0, len(text), 0, text)] if len(text) <= size else sections(
-        text, QuoteIndex(find_quoted_spans(text)), size=size)
-    rows = doc.to_array(_COPIED)  # once: Span.as_doc would copy the whole doc for every paragraph
+    rows = doc.to_array(_COPIED)  # once (8 numbers a token): Span.as_doc copies the whole doc per paragraph
     found: list[Quote] = []
-    for piece in pieces:
+    for piece in article_sections(text):
         quotes, chunks = plan_paragraphs(piece.text)
         docs = (_paragraph(doc, rows, piece.start + lo, piece.text[lo:hi]) for lo, hi in chunks)
-        in_piece = quotes_from_docs(piece.text, quotes, chunks, docs, "accurate")
-        if piece.start == 0 and piece.keep == 0:
-            found.extend(in_piece)
-        else:  # a quote of the lead-in belongs to the previous section
-            found.extend(extract._shifted(q, piece.start) for q in in_piece if q.start >= piece.keep)
+        found.extend(in_article(piece, quotes_from_docs(piece.text, quotes, chunks, docs, "accurate")))
     return found
 
 
