@@ -13,6 +13,16 @@ the paragraph-by-paragraph parse :func:`tonekit.extract_quotes` makes, and so ca
 extent. Without a parse (``spacy.blank("en")``), tonekit parses the text itself (``mode``) and
 the quotes are exactly those of ``extract_quotes``.
 
+Long docs cost time and memory linear in their length, as ``extract_quotes`` does: a text over
+:data:`~tonekit.quotes.sections.SECTION_CHARS` is read in the same sections, each with its
+lead-in (:mod:`tonekit.quotes.sections`), whether tonekit parses it or the doc's own parse is
+reused (then each paragraph of a section is copied out of the doc, analysed and freed, one at a
+time). spaCy itself refuses ``nlp(text)`` over ``nlp.max_length`` (1,000,000 characters) before
+any component runs, to spare its parser (about 3 KB of memory per character); the component has
+no limit of its own. For a longer text, raise ``nlp.max_length`` on a pipeline that does not
+parse (``spacy.blank("en")``, or the components alone: ``nlp.make_doc(text)`` then
+``nlp.get_pipe("tonekit_quotes")(doc)``): tonekit then parses it in bounded batches.
+
 The components are registered by the ``spacy_factories`` entry point, so ``add_pipe`` works
 without importing tonekit; the values they set are plain data in ``doc.user_data`` (read
 through getters), so docs still serialise (``DocBin(store_user_data=True)``).
@@ -25,6 +35,7 @@ import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, NORM, POS, SENT_START, TAG  # type: ignore[import-not-found]
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -38,6 +49,7 @@ _QUOTE_DATA = "tonekit_quote_data"  # per span: the Quote as a dict
 _TONE_DATA = "tonekit_tone_data"  # per span: label, labels, probabilities, index
 _SPANS = "tonekit_quote_spans"  # per doc: token (start, end) of every quote span
 _NEEDS = ("DEP", "TAG", "POS", "LEMMA")  # what accurate mode reads from a parse
+_COPIED = [TAG, POS, MORPH, LEMMA, NORM, HEAD, DEP, SENT_START]  # what a paragraph's copy keeps of it
 
 
 def _batches(stream: Iterable[Doc], size: int) -> Iterator[list[Doc]]:
@@ -126,18 +138,36 @@ class QuotesComponent:
 
 
 def _from_parse(doc: Doc) -> list[Quote]:
-    """Accurate extraction on the doc's own parse, one paragraph sub-doc at a time (what the
-    analysers read); a paragraph whose edges fall inside a token is parsed by tonekit."""
-    from ..quotes import load_trained, plan_paragraphs, quotes_from_docs
+    """Accurate extraction on the doc's own parse, in the sections :func:`tonekit.extract_quotes`
+    cuts the text into, each section's paragraphs copied out of the doc (what the analysers
+    read) one at a time; a paragraph whose edges fall inside a token is parsed by tonekit."""
+    from ..quotes import article_sections, in_article, plan_paragraphs, quotes_from_docs
 
     text = doc.text
-    quotes, chunks = plan_paragraphs(text)
-    docs: list[Doc] = []
-    for lo, hi in chunks:
-        span = doc.char_span(lo, hi)
-        sub = span.as_doc() if span is not None else None
-        docs.append(sub if sub is not None and sub.text == text[lo:hi] else load_trained()(text[lo:hi]))
-    return quotes_from_docs(text, quotes, chunks, iter(docs), "accurate")
+    rows = doc.to_array(_COPIED)  # once (8 numbers a token): Span.as_doc copies the whole doc per paragraph
+    found: list[Quote] = []
+    for piece in article_sections(text):
+        quotes, chunks = plan_paragraphs(piece.text)
+        docs = (_paragraph(doc, rows, piece.start + lo, piece.text[lo:hi]) for lo, hi in chunks)
+        found.extend(in_article(piece, quotes_from_docs(piece.text, quotes, chunks, docs, "accurate")))
+    return found
+
+
+def _paragraph(doc: Doc, rows: Any, start: int, text: str) -> Doc:
+    """A doc of ``doc``'s tokens from ``start`` holding ``text``, with its tags, lemmas and parse
+    (``rows``: ``doc.to_array(_COPIED)``); heads outside it are rewired as ``Span.as_doc`` does.
+    Its cost is the paragraph's, not the doc's (``as_doc`` also walks every entity of the doc)."""
+    from ..quotes import load_trained
+
+    span = doc.char_span(start, start + len(text))
+    if span is not None:
+        sub = Doc(doc.vocab, words=[t.text for t in span], spaces=[bool(t.whitespace_) for t in span])
+        if sub.text == text:
+            # spaCy's own rewiring of Span.as_doc: a head outside the paragraph becomes an ancestor inside it
+            own = span._fix_dep_copy(_COPIED, rows[span.start:span.end].copy())  # type: ignore[attr-defined]
+            sub.from_array(_COPIED, own)
+            return sub
+    return load_trained()(text)
 
 
 def _set_quotes(doc: Doc, quotes: Sequence[Quote]) -> None:
@@ -191,12 +221,13 @@ class ToneComponent:
                 raise ComponentOrderError("tonekit_tone scores the quotes that tonekit_quotes finds, and this doc has "
                                           "none set: add nlp.add_pipe('tonekit_quotes') before "
                                           "nlp.add_pipe('tonekit_tone')")
+            article = doc.text if quotes and self.frame else ""  # once: Doc.text joins every token
             for span in quotes:
                 quote = span._.quote
                 if quote is None or not quote.text.strip():
                     continue
                 spans.append(span)
-                texts.append(frame_text(doc.text, quote) if self.frame else quote.text)
+                texts.append(frame_text(article, quote) if self.frame else quote.text)
         if texts:
             model = self.model
             for span, tone in zip(spans, model.score(texts)):

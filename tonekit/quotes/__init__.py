@@ -17,9 +17,10 @@ from .frame import frame_text, is_evaluative_cue
 from .names import merge_speaker_ids, role_and_country, speaker_key
 from .pipeline import load_trained, trained_pipeline_name
 from .quote import Quote, QuoteKind
+from .sections import article_sections, in_article
 
 __all__ = ["extract_quotes", "extract_quotes_batch", "resolve_mode", "MODES", "Quote", "QuoteKind", "frame_text",
            "is_evaluative_cue",
            "trained_pipeline_name", "read_brat_dir", "BratDocument", "score_brat", "score_spans", "SpanScores",
            "BratScores", "speaker_matches", "plan_paragraphs", "quotes_from_docs", "load_trained", "speaker_key",
-           "merge_speaker_ids", "role_and_country"]
+           "merge_speaker_ids", "role_and_country", "article_sections", "in_article"]

@@ -22,12 +22,14 @@ are dropped. Names are looked up within the section and its lead-in only.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
-from .marks import QuoteIndex
+from .marks import QuoteIndex, find_quoted_spans
+from .quote import Quote
 
-__all__ = ["SECTION_CHARS", "CONTEXT_CHARS", "Section", "sections", "cut_point"]
+__all__ = ["SECTION_CHARS", "CONTEXT_CHARS", "Section", "sections", "cut_point", "article_sections", "in_article"]
 
 SECTION_CHARS = 40_000
 CONTEXT_CHARS = 3_000
@@ -98,3 +100,23 @@ def sections(text: str, quotes: QuoteIndex, *, size: int = SECTION_CHARS,
         out.append(Section(start, hi, lo - start, text[start:hi]))
         lo = hi
     return out
+
+
+def article_sections(text: str) -> list[Section]:
+    """The sections :func:`~tonekit.quotes.extract_quotes` reads ``text`` in: the whole text up to
+    :data:`SECTION_CHARS` (read at call time), else :func:`sections` of it. For a reader of the
+    same article from elsewhere (the spaCy component on a parsed doc)."""
+    if len(text) <= SECTION_CHARS:
+        return [Section(0, len(text), 0, text)]
+    return sections(text, QuoteIndex(find_quoted_spans(text)), size=SECTION_CHARS)
+
+
+def in_article(piece: Section, quotes: list[Quote]) -> list[Quote]:
+    """The quotes found in ``piece.text`` in article offsets (every position field moved by
+    ``piece.start``), those of its lead-in dropped: they belong to the previous section."""
+    if piece.start == 0 and piece.keep == 0:
+        return quotes
+    return [dataclasses.replace(q, **{f.name: getattr(q, f.name) + piece.start for f in dataclasses.fields(q)
+                                      if (f.name in ("start", "end") or f.name.endswith(("_start", "_end")))
+                                      and isinstance(getattr(q, f.name), int)})
+            for q in quotes if q.start >= piece.keep]
