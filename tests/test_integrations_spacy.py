@@ -222,14 +222,14 @@ def _distant_speaker(quotes: list[Quote]) -> str | None:
 def section_size(size: int) -> Iterator[None]:
     """extract_quotes and the component cut at ``size`` characters: each reads the size from its
     own module at call time (hypothesis cannot take monkeypatch)."""
-    from tonekit.quotes import extract as extract_module, sections as sections_module
+    from tonekit.quotes import sections as sections_module
 
     old = sections_module.SECTION_CHARS
-    extract_module.SECTION_CHARS = sections_module.SECTION_CHARS = size  # type: ignore[attr-defined]
+    sections_module.SECTION_CHARS = size
     try:
         yield
     finally:
-        extract_module.SECTION_CHARS = sections_module.SECTION_CHARS = old  # type: ignore[attr-defined]
+        sections_module.SECTION_CHARS = old
 
 
 def _pieces(text: str, size: int) -> list:  # type: ignore[type-arg]

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tonekit.quotes import extract as extract_module
+from tonekit.quotes import sections as sections_module
 from tonekit.quotes import extract_quotes, extract_quotes_batch
 from tonekit.quotes import pipeline
 from tonekit.quotes.marks import QuoteIndex, find_quoted_spans
@@ -86,7 +87,7 @@ def _spans(quotes: list) -> list[tuple[int, int, str, str]]:
 def test_sections_find_the_same_quotes_as_the_whole_article(monkeypatch: pytest.MonkeyPatch, mode: str) -> None:
     text = long_article(15)
     whole = extract_quotes(text, mode=mode)  # under the section size: one piece
-    monkeypatch.setattr(extract_module, "SECTION_CHARS", 6_000)
+    monkeypatch.setattr(sections_module, "SECTION_CHARS", 6_000)
     cut = extract_quotes(text, mode=mode)
     assert _spans(cut) == _spans(whole)
     same_speaker = sum(a.speaker == b.speaker for a, b in zip(cut, whole))
@@ -95,7 +96,7 @@ def test_sections_find_the_same_quotes_as_the_whole_article(monkeypatch: pytest.
 
 @pytest.mark.parametrize("one_paragraph", [False, True], ids=["paragraphs", "one-paragraph"])
 def test_quotes_of_a_long_article_index_the_whole_article(monkeypatch: pytest.MonkeyPatch, one_paragraph: bool) -> None:
-    monkeypatch.setattr(extract_module, "SECTION_CHARS", 4_000)
+    monkeypatch.setattr(sections_module, "SECTION_CHARS", 4_000)
     monkeypatch.setattr(extract_module, "_MAX_CHUNK", 1_500)
     text = long_article(10, one_paragraph)
     quotes = extract_quotes(text, mode="fast")
@@ -112,12 +113,12 @@ def test_quotes_of_a_long_article_index_the_whole_article(monkeypatch: pytest.Mo
 def test_sectioned_extraction_keeps_its_invariants(copies: int, size: int, glue: str) -> None:
     text = glue.join(SEEDS[i % len(SEEDS)] for i in range(copies))
     pieces = sections(text, _index(text), size=size, context=size // 4)
-    old = extract_module.SECTION_CHARS
-    extract_module.SECTION_CHARS = size
+    old = sections_module.SECTION_CHARS
+    sections_module.SECTION_CHARS = size
     try:
         quotes = extract_quotes_batch([text, SEEDS[0]], mode="fast")
     finally:
-        extract_module.SECTION_CHARS = old
+        sections_module.SECTION_CHARS = old
     assert quotes[1] == extract_quotes(SEEDS[0], mode="fast")  # a short article beside a long one: unchanged
     assert sum(len(p.text) - p.keep for p in pieces) == len(text)
     for q in quotes[0]:
@@ -127,7 +128,7 @@ def test_sectioned_extraction_keeps_its_invariants(copies: int, size: int, glue:
 
 def test_a_quotation_longer_than_a_section_is_not_a_direct_quote(monkeypatch: pytest.MonkeyPatch) -> None:
     """The documented limit: its marks lie in different sections."""
-    monkeypatch.setattr(extract_module, "SECTION_CHARS", 2_000)
+    monkeypatch.setattr(sections_module, "SECTION_CHARS", 2_000)
     speech = " ".join(f"Point {n} of the plan stays on the table for now." for n in range(60))
     text = f'The envoy said: "{speech}"\nThe talks ended on Friday.'
     assert not any(q.kind == "direct" and len(q.text) > 2_000 for q in extract_quotes(text, mode="fast"))

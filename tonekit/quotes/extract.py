@@ -10,7 +10,6 @@ reading order (:mod:`.speakers`).
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import logging
 import re
 from collections.abc import Iterator, Sequence
@@ -26,7 +25,7 @@ from .lexicon import PRONOUNS, cue_pattern, speaker_heads
 from .marks import QUOTE_CHARS, QuotedSpan, QuoteIndex, find_quoted_spans, paragraph_spans
 from .pipeline import load_blank, load_trained, parse_stream, trained_pipeline_name
 from .quote import Attribution, Candidate, Quote
-from .sections import SECTION_CHARS, Section, cut_point, sections
+from .sections import Section, article_sections, cut_point, in_article
 from .speakers import paragraph_opened_by, to_quotes
 from .turns import label_turns, overlay_turns
 
@@ -94,25 +93,13 @@ def extract_quotes_batch(texts: Sequence[str], *, mode: str = "auto") -> list[li
     owners: list[int] = []  # the article each piece belongs to
     pieces: list[Section] = []
     for n, text in enumerate(texts):
-        whole = [Section(0, len(text), 0, text)] if len(text) <= SECTION_CHARS else sections(
-            text, QuoteIndex(find_quoted_spans(text)), size=SECTION_CHARS)
+        whole = article_sections(text)
         owners.extend([n] * len(whole))
         pieces.extend(whole)
     results: list[list[Quote]] = [[] for _ in texts]
     for n, piece, quotes in zip(owners, pieces, _extract_pieces([p.text for p in pieces], nlp, resolved)):
-        if piece.start == 0 and piece.keep == 0:
-            results[n].extend(quotes)
-        else:
-            results[n].extend(_shifted(q, piece.start) for q in quotes if q.start >= piece.keep)
+        results[n].extend(in_article(piece, quotes))
     return results
-
-
-def _shifted(quote: Quote, offset: int) -> Quote:
-    """The quote of a section in article offsets: every position field moves by ``offset``."""
-    moved = {f.name: getattr(quote, f.name) + offset for f in dataclasses.fields(quote)
-             if (f.name in ("start", "end") or f.name.endswith(("_start", "_end")))
-             and isinstance(getattr(quote, f.name), int)}
-    return dataclasses.replace(quote, **moved)
 
 
 def _extract_pieces(texts: list[str], nlp: Language, mode: str) -> list[list[Quote]]:
