@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .marks import QUOTE_CHARS
 
-__all__ = ["char_span", "sentence", "doc_text", "sentences", "token_at", "release"]
+__all__ = ["char_span", "sentence", "doc_text", "remember_text", "sentences", "token_at", "release"]
 
 
 def char_span(doc: Doc, lo: int, first: Token, last: Token) -> tuple[int, int]:
@@ -36,6 +36,11 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["tonekit_text"] = doc.text
     return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Cache ``text`` as the doc's text, when the caller has it (the string the doc was made from)."""
+    doc.user_data["tonekit_text"] = text
 
 
 def sentences(doc: Doc) -> tuple[list[int], list[Span]]:

@@ -8,10 +8,12 @@ outputs as :func:`tonekit.quotes.accurate.analyse_accurate`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from ._doc import doc_text, sentence, sentences, token_at
+from ._doc import doc_text
+from .fast_sentences import SentenceBounds
 from .lexicon import speaker_nouns, speech_forms
 from .marks import QuoteIndex
 from .quote import Attribution, Candidate
@@ -19,6 +21,9 @@ from .quote import Attribution, Candidate
 __all__ = ["analyse_fast"]
 
 _CAP = r"[A-Z][\w\u2019'.\-]*"
+# adverbs between a speaker and the cue ("has also said"), and an audience after it ("told reporters")
+_ADV = r"(?:(?:has|have|had|also|repeatedly|later|again|then|previously|on\s+\w+day)\s+)*"
+_AUD = r"(?:\s+(?:reporters|journalists|lawmakers|the\s+press|[A-Z][\w\u2019'\-]+(?:\s+[A-Z][\w\u2019'\-]+)?))?"
 
 
 def _speaker_regex() -> str:
@@ -41,8 +46,7 @@ def _fast_patterns() -> dict[str, re.Pattern[str]]:
     if not _FAST_CACHE:
         forms = _forms_regex()
         speaker = _speaker_regex()  # reads the data files on first use, not at import
-        adv = r"(?:(?:has|have|had|also|repeatedly|later|again|then|previously|on\s+\w+day)\s+)*"
-        aud = r"(?:\s+(?:reporters|journalists|lawmakers|the\s+press|[A-Z][\w\u2019'\-]+(?:\s+[A-Z][\w\u2019'\-]+)?))?"
+        adv, aud = _ADV, _AUD
         _FAST_CACHE.update({
             # "<speaker> said (on Monday) that <content>"
             "that": re.compile(rf"(?P<spk>{speaker})\s+{adv}(?P<cue>(?:{forms}){aud})(?:\s+on\s+\w+)?,?\s+that\s+(?P<content>.+)", re.DOTALL),
@@ -62,27 +66,105 @@ def _fast_patterns() -> dict[str, re.Pattern[str]]:
     return _FAST_CACHE
 
 
+_BLANKS = re.compile(r"\s+")
+_LOWER_RUN = re.compile(r"[a-z]+")
+_ON_DAY = re.compile(r"\s+on\s+\w+\Z")
+_THAT_AFTER_CUE = re.compile(rf"{_AUD}(?:\s+on\s+\w+)?,?\s+that\s")  # what follows the form in rule "that"
+_LEAD_AFTER_CUE = re.compile(rf"{_AUD}(?:\s+on\s+\w+)?\s*(?:,|:|that)?\s*$")  # and in rule "lead"
+# the reported-speech rules, in the order they are tried on a sentence (the first that fits wins)
+_INDIRECT_RULES = ("acc_start", "that", "acc_end", "final", "final_inv")
+
+
+@lru_cache(maxsize=1)
+def _forms() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The speech forms as a set (for a sentence's words) and a tuple (for ``str.endswith``)."""
+    forms = speech_forms()
+    return forms, tuple(sorted(forms))
+
+
+class _Words:
+    """The runs of lower-case letters of one sentence, which hold every speech form the rules
+    can match: each rule's form stands between a blank and a blank, comma or stop."""
+
+    __slots__ = ("text", "words", "has_form", "_form_runs")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.words = set(_LOWER_RUN.findall(text))
+        self.has_form = not _forms()[0].isdisjoint(self.words)
+        self._form_runs: list[tuple[int, int]] | None = None
+
+    def form_runs(self) -> list[tuple[int, int]]:
+        """(start, end) of every speech form in the sentence."""
+        if self._form_runs is None:
+            forms = _forms()[0]
+            self._form_runs = [m.span() for m in _LOWER_RUN.finditer(self.text) if m.group() in forms] if self.has_form else []
+        return self._form_runs
+
+
+def _ends_with_form(sentence_text: str, forms: tuple[str, ...]) -> bool:
+    """Whether the sentence ends "<form> [on <day>]" before its stop and blanks: what the "final"
+    rule needs at its end, checked from the end instead of trying the rule at every blank."""
+    core = sentence_text.rstrip()
+    if core.endswith((".", "!", "?")):
+        core = core[:-1].rstrip()
+    if core.endswith(forms):
+        return True
+    on = _ON_DAY.search(core)
+    return on is not None and core[:on.start()].endswith(forms)
+
+
+def _may_match(key: str, words: _Words) -> bool:
+    """A necessary condition for reported-speech rule ``key`` to match the sentence, far cheaper
+    than trying the rule, which on a sentence it does not fit tries every position: "that" needs
+    a form followed by "that", "final" a form at the end, "final_inv" a form after a comma. A
+    rule that cannot match is skipped, so the result is the rules' own
+    (``tests/test_fast_rules.py`` checks each condition against its rule)."""
+    text = words.text
+    if key == "acc_start":
+        return text.startswith("According")
+    if key == "acc_end":
+        return "according" in words.words
+    if not words.has_form:
+        return False
+    if key == "that":
+        return "that" in words.words and any(_THAT_AFTER_CUE.match(text, end) for _, end in words.form_runs())
+    if key == "final":
+        return _ends_with_form(text, _forms()[1])
+    if key == "final_inv":
+        return any(start > 0 and text[start - 1].isspace() and text[:start].rstrip().endswith(",")
+                   and text[end:end + 1].isspace() for start, end in words.form_runs())
+    raise ValueError(f"no reported-speech rule {key!r}")
+
+
+def _lead_may_match(head: str) -> bool:
+    """A necessary condition for rule "lead" (``<speaker> said:`` before a quotation): a speech
+    form followed by what the rule allows after it up to the end of ``head``; the form may run
+    into the "that" after it ("saidthat": the rule allows no blank there)."""
+    forms = _forms()[0]
+    for m in _LOWER_RUN.finditer(head):
+        word = m.group()
+        if word in forms and _LEAD_AFTER_CUE.match(head, m.end()):
+            return True
+        if word.endswith("that") and word[:-4] in forms and _LEAD_AFTER_CUE.match(head, m.end() - 4):
+            return True
+    return False
+
+
 def _att_from_match(m: re.Match[str], base: int) -> Attribution:
-    cue = re.sub(r"\s+", " ", m.group("cue"))
+    cue = _BLANKS.sub(" ", m.group("cue"))
     return Attribution(cue, base + m.start("cue"), base + m.start("spk"), base + m.end("spk"), m.group("spk"))
 
 
-def _sentence_of(doc: Doc, rel: int) -> Span | None:
-    """The sentence holding paragraph-relative character ``rel``."""
-    tok = token_at(doc, rel)
-    if tok is None:
-        return sentence(doc[-1]) if len(doc) else None
-    return sentence(tok)
-
-
-def _indirect_fast(doc: Doc, lo: int, quotes: QuoteIndex) -> list[Candidate]:
+def _indirect_fast(paragraph: str, sents: SentenceBounds, lo: int, quotes: QuoteIndex) -> list[Candidate]:
     pats = _fast_patterns()
     out: list[Candidate] = []
-    paragraph = doc_text(doc)
-    for sent in sentences(doc)[1]:
-        text = sent.text
-        base = lo + sent.start_char
-        for key in ("acc_start", "that", "acc_end", "final", "final_inv"):
+    for start, text in sents.texts():
+        base = lo + start
+        words = _Words(text)
+        for key in _INDIRECT_RULES:
+            if not _may_match(key, words):
+                continue
             m = pats[key].search(text) if key == "that" else pats[key].match(text)
             if m is None or quotes.inside(base + m.start("cue")):
                 continue
@@ -106,36 +188,39 @@ def analyse_fast(doc: Doc, lo: int, quotes: QuoteIndex) -> tuple[dict[int, Attri
     """Rule-only analysis on blank-tokenizer sentences: direct-quote cues and "X said that" frames."""
     pats = _fast_patterns()
     text = doc_text(doc)
+    sents = SentenceBounds(doc, text)
     hi = lo + len(text)
     direct: dict[int, Attribution] = {}
     for n, q in quotes.overlapping(lo, hi):
         att = None
         if lo <= q.close_at < hi:
             rel = q.close_end - lo
-            sent = _sentence_of(doc, q.close_at - lo)
-            stop = sent.end_char if sent is not None else len(text)
+            sent = sents.around(q.close_at - lo)
+            stop = sent[1] if sent is not None else len(text)
             nxt_open = quotes.first_open_in(lo + rel, lo + stop)
             nxt = nxt_open - lo if nxt_open is not None else stop
             tail = text[rel:max(rel, nxt)]
             for key in ("trail_acc", "trail", "trail_inv", "trail_dash"):
                 m = pats[key].match(tail)
                 if m is not None:
-                    cue = "\u2014" if key == "trail_dash" else re.sub(r"\s+", " ", m.group("cue"))
+                    cue = "\u2014" if key == "trail_dash" else _BLANKS.sub(" ", m.group("cue"))
                     att = Attribution(cue, lo + rel + m.start(0), lo + rel + m.start("spk"), lo + rel + m.end("spk"), m.group("spk"))
                     break
         if att is None and lo <= q.open_at < hi:
             rel = q.open_at - lo
-            sent = _sentence_of(doc, rel)
-            begin = sent.start_char if sent is not None else 0
+            sent = sents.around(rel)
+            begin = sent[0] if sent is not None else 0
             prev_close = quotes.last_close_end_in(lo + begin, q.open_at)
             prev = prev_close - lo if prev_close is not None else begin
             head = text[prev:rel]
             for key in ("lead", "lead_colon"):
+                if key == "lead" and not _lead_may_match(head):
+                    continue
                 m = pats[key].search(head)
                 if m is not None:
-                    cue = ":" if key == "lead_colon" else re.sub(r"\s+", " ", m.group("cue"))
+                    cue = ":" if key == "lead_colon" else _BLANKS.sub(" ", m.group("cue"))
                     att = Attribution(cue, lo + prev + m.start(0), lo + prev + m.start("spk"), lo + prev + m.end("spk"), m.group("spk"))
                     break
         if att is not None:
             direct[n] = att
-    return direct, _indirect_fast(doc, lo, quotes)
+    return direct, _indirect_fast(text, sents, lo, quotes)

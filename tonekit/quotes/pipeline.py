@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 import spacy
@@ -18,6 +18,7 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from ..errors import PipelineNotInstalledError
+from ._doc import remember_text
 from .ruler_index import index_attribute_ruler
 
 __all__ = ["TRAINED_PIPELINES", "trained_pipeline_name", "load_trained", "load_blank", "parse_stream",
@@ -65,11 +66,25 @@ def load_trained() -> Language:
     return nlp
 
 
+class _TextKeepingTokenizer:
+    """spaCy's tokenizer, keeping the text each doc was made from as the doc's cached text
+    (:func:`._doc.remember_text`): ``Doc.text`` would rebuild it token by token."""
+
+    def __init__(self, tokenizer: Callable[[str], Doc]):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)
+        remember_text(doc, text)
+        return doc
+
+
 @lru_cache(maxsize=1)
 def load_blank() -> Language:
-    """spaCy's blank English tokenizer with a rule-based sentencizer (fast mode, no model)."""
+    """spaCy's blank English tokenizer (fast mode, no model). No component runs: fast mode reads
+    the sentences off the tokens itself (:mod:`.fast_sentences`, the sentencizer's rule)."""
     nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
+    nlp.tokenizer = _TextKeepingTokenizer(nlp.tokenizer)
     nlp.max_length = 2_000_000
     return nlp
 
