@@ -122,3 +122,10 @@ def test_the_cue_trie_matches_as_the_plain_alternation(text: str) -> None:
 def test_trie_alternation_prefers_the_longest_word(words: set[str], text: str, found: str | None) -> None:
     m = re.search("(?:" + trie_alternation(words) + ")", text)
     assert (m.group() if m else None) == found
+
+
+@settings(max_examples=300, deadline=None)
+@given(SENTENCES)
+def test_form_runs_are_the_runs_of_letters_that_are_forms(sentence: str) -> None:
+    runs = [m.span() for m in re.finditer("[a-z]+", sentence) if m.group() in speech_forms()]
+    assert fast._Words(sentence).form_runs() == runs

@@ -95,10 +95,19 @@ class _Words:
         self._form_runs: list[tuple[int, int]] | None = None
 
     def form_runs(self) -> list[tuple[int, int]]:
-        """(start, end) of every speech form in the sentence."""
+        """(start, end) of every speech form in the sentence, in order: each occurrence of a
+        form the sentence holds that is a whole run of lower-case letters."""
         if self._form_runs is None:
-            forms = _forms()[0]
-            self._form_runs = [m.span() for m in _LOWER_RUN.finditer(self.text) if m.group() in forms] if self.has_form else []
+            text = self.text
+            runs = []
+            for form in _forms()[0].intersection(self.words):
+                at = text.find(form)
+                while at >= 0:
+                    end = at + len(form)
+                    if not (at and "a" <= text[at - 1] <= "z") and not (end < len(text) and "a" <= text[end] <= "z"):
+                        runs.append((at, end))
+                    at = text.find(form, at + 1)
+            self._form_runs = sorted(runs)
         return self._form_runs
 
 
