@@ -171,6 +171,8 @@ def _indirect_fast(paragraph: str, sents: SentenceBounds, lo: int, quotes: Quote
     for start, text in sents.texts():
         base = lo + start
         words = _Words(text)
+        if not (words.has_form or "according" in words.words or text.startswith("According")):
+            continue  # no rule can match: each needs a form or "according to"
         for key in _INDIRECT_RULES:
             if not _may_match(key, words):
                 continue

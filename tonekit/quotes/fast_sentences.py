@@ -16,6 +16,7 @@ character offsets of the paragraph, so nothing per token is built:
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 
 from spacy.pipeline import Sentencizer
@@ -39,12 +40,9 @@ class SentenceBounds:
     __slots__ = ("text", "bounds", "_token_starts", "_token_ends", "_sentence_tokens")
 
     def __init__(self, doc: Doc, text: str):
-        if len(doc):
-            offsets = doc.to_array(["IDX", "LENGTH"])
-            idx: list[int] = offsets[:, 0].tolist()
-            ends: list[int] = (offsets[:, 0] + offsets[:, 1]).tolist()
-        else:
-            idx, ends = [], []
+        offsets: list[int] = doc.to_array(["IDX", "LENGTH"]).ravel().tolist() if len(doc) else []
+        idx = offsets[0::2]
+        ends = list(map(operator.add, idx, offsets[1::2]))
         # the tokens that are one of the sentencizer's marks: a one-character token on such a mark
         marks = []
         for m in (_PUNCT_CHAR_BMP if text.isascii() or not _ASTRAL.search(text) else _PUNCT_CHAR).finditer(text):
