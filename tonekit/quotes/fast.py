@@ -8,13 +8,14 @@ outputs as :func:`tonekit.quotes.accurate.analyse_accurate`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from ._doc import doc_text
 from .fast_sentences import SentenceBounds
-from .lexicon import speaker_nouns, speech_forms
+from .lexicon import speaker_nouns, speech_forms, trie_alternation
 from .marks import QuoteIndex
 from .quote import Attribution, Candidate
 
@@ -67,7 +68,6 @@ def _fast_patterns() -> dict[str, re.Pattern[str]]:
 
 
 _BLANKS = re.compile(r"\s+")
-_LOWER_RUN = re.compile(r"[a-z]+")
 _ON_DAY = re.compile(r"\s+on\s+\w+\Z")
 _THAT_AFTER_CUE = re.compile(rf"{_AUD}(?:\s+on\s+\w+)?,?\s+that\s")  # what follows the form in rule "that"
 _LEAD_AFTER_CUE = re.compile(rf"{_AUD}(?:\s+on\s+\w+)?\s*(?:,|:|that)?\s*$")  # and in rule "lead"
@@ -76,38 +76,34 @@ _INDIRECT_RULES = ("acc_start", "that", "acc_end", "final", "final_inv")
 
 
 @lru_cache(maxsize=1)
-def _forms() -> tuple[frozenset[str], tuple[str, ...]]:
-    """The speech forms as a set (for a sentence's words) and a tuple (for ``str.endswith``)."""
+def _forms() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """The speech forms as a tuple (for ``str.endswith``), and a regex of a form that is a whole
+    run of lower-case letters, or one run into a "that" after it (group ``form``: the form)."""
     forms = speech_forms()
-    return forms, tuple(sorted(forms))
+    return tuple(sorted(forms)), re.compile(rf"(?<![a-z])(?P<form>{trie_alternation(forms)})(?P<that>that)?(?![a-z])")
 
 
 class _Words:
-    """The runs of lower-case letters of one sentence, which hold every speech form the rules
-    can match: each rule's form stands between a blank and a blank, comma or stop."""
+    """Where the speech forms of one sentence are: every rule's form stands between a blank
+    and a blank, comma or stop, so it is a whole run of lower-case letters."""
 
-    __slots__ = ("text", "words", "has_form", "_form_runs")
+    __slots__ = ("text", "has_form", "_form_runs")
 
     def __init__(self, text: str):
         self.text = text
-        self.words = set(_LOWER_RUN.findall(text))
-        self.has_form = not _forms()[0].isdisjoint(self.words)
         self._form_runs: list[tuple[int, int]] | None = None
+        self.has_form = any(True for _ in self._forms())
+
+    def _forms(self) -> Iterator[tuple[int, int]]:
+        for m in _forms()[1].finditer(self.text):
+            if m.group("that") is None:
+                yield m.span()
 
     def form_runs(self) -> list[tuple[int, int]]:
-        """(start, end) of every speech form in the sentence, in order: each occurrence of a
-        form the sentence holds that is a whole run of lower-case letters."""
+        """(start, end) of every speech form in the sentence that is a whole run of lower-case
+        letters, in order."""
         if self._form_runs is None:
-            text = self.text
-            runs = []
-            for form in _forms()[0].intersection(self.words):
-                at = text.find(form)
-                while at >= 0:
-                    end = at + len(form)
-                    if not (at and "a" <= text[at - 1] <= "z") and not (end < len(text) and "a" <= text[end] <= "z"):
-                        runs.append((at, end))
-                    at = text.find(form, at + 1)
-            self._form_runs = sorted(runs)
+            self._form_runs = list(self._forms())
         return self._form_runs
 
 
@@ -133,13 +129,13 @@ def _may_match(key: str, words: _Words) -> bool:
     if key == "acc_start":
         return text.startswith("According")
     if key == "acc_end":
-        return "according" in words.words
+        return "according" in text
     if not words.has_form:
         return False
     if key == "that":
-        return "that" in words.words and any(_THAT_AFTER_CUE.match(text, end) for _, end in words.form_runs())
+        return "that" in text and any(_THAT_AFTER_CUE.match(text, end) for _, end in words.form_runs())
     if key == "final":
-        return _ends_with_form(text, _forms()[1])
+        return _ends_with_form(text, _forms()[0])
     if key == "final_inv":
         return any(start > 0 and text[start - 1].isspace() and text[:start].rstrip().endswith(",")
                    and text[end:end + 1].isspace() for start, end in words.form_runs())
@@ -150,14 +146,7 @@ def _lead_may_match(head: str) -> bool:
     """A necessary condition for rule "lead" (``<speaker> said:`` before a quotation): a speech
     form followed by what the rule allows after it up to the end of ``head``; the form may run
     into the "that" after it ("saidthat": the rule allows no blank there)."""
-    forms = _forms()[0]
-    for m in _LOWER_RUN.finditer(head):
-        word = m.group()
-        if word in forms and _LEAD_AFTER_CUE.match(head, m.end()):
-            return True
-        if word.endswith("that") and word[:-4] in forms and _LEAD_AFTER_CUE.match(head, m.end() - 4):
-            return True
-    return False
+    return any(_LEAD_AFTER_CUE.match(head, m.end("form")) for m in _forms()[1].finditer(head))
 
 
 def _att_from_match(m: re.Match[str], base: int) -> Attribution:
@@ -171,7 +160,7 @@ def _indirect_fast(paragraph: str, sents: SentenceBounds, lo: int, quotes: Quote
     for start, text in sents.texts():
         base = lo + start
         words = _Words(text)
-        if not (words.has_form or "according" in words.words or text.startswith("According")):
+        if not (words.has_form or "according" in text or text.startswith("According")):
             continue  # no rule can match: each needs a form or "according to"
         for key in _INDIRECT_RULES:
             if not _may_match(key, words):
