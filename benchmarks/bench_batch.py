@@ -73,6 +73,7 @@ def main() -> None:
             print(f"  {mode:9s} scaling 1 -> 2 jobs: {rates[2] / rates[1]:.2f}x")
         if args.memory_articles:
             write_corpus(corpus, args.memory_articles)
+            out.unlink(missing_ok=True)  # batch resumes an existing results file, and refuses another run's
             # a fresh interpreter, so the peak belongs to this run alone
             code = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
                     "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
