@@ -20,7 +20,7 @@ __all__ = ["stance_cue_stems", "reporting_lemmas", "speech_forms", "cue_phrases"
            "trie_alternation",
            "PREPOSITION_VERBS", "STATEMENT_PREPOSITIONS", "DIRECTIVE_VERBS", "CLAUSE_ONLY_VERBS", "AUDIENCES",
            "CLAUSE_STRIP", "NON_SPEAKER_HEADS", "ADVERBIAL_MARKS", "DASHES", "roles", "countries", "demonym_country",
-           "place_names", "caption_labels", "given_name_genders", "DOCUMENT_NOUNS", "GROUP_NOUNS", "DATE_WORDS", "GENDERED_WORDS"]
+           "place_names", "caption_labels", "is_caption_label", "given_name_genders", "DOCUMENT_NOUNS", "GROUP_NOUNS", "DATE_WORDS", "GENDERED_WORDS"]
 
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 
@@ -248,6 +248,13 @@ def place_names() -> frozenset[str]:
 def caption_labels() -> frozenset[str]:
     """Labels that open a caption or editorial line ("editor's note", "watch"), lower case."""
     return frozenset(line.lower().replace("\u2019", "'") for line in read_data_lines("caption_labels.txt"))
+
+
+def is_caption_label(label: str | None) -> bool:
+    """"EDITOR'S NOTE" before a colon labels a line; it does not speak."""
+    if not label:
+        return False
+    return label.strip().lower().replace("\u2019", "'") in caption_labels()
 
 
 @lru_cache(maxsize=None)

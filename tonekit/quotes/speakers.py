@@ -20,8 +20,8 @@ from functools import lru_cache
 from dataclasses import dataclass
 
 from .lexicon import (DATE_WORDS, DOCUMENT_NOUNS, FUNCTION_WORDS, GROUP_NOUNS, PRONOUNS, ROLE_MODIFIERS,
-                      caption_labels, demonym_country, org_words, place_names, speaker_nouns, speech_forms,
-                      title_words)
+                      demonym_country, is_caption_label, org_words, place_names, speaker_nouns,
+                      speech_forms, title_words)
 from .marks import QUOTE_CHARS, QuoteIndex
 from .mentions import Discourse
 from .names import role_and_country
@@ -304,10 +304,8 @@ def caption_lines(text: str) -> list[int]:
     """Start and end offsets (flattened, sorted) of caption lines: a paragraph opened by a label
     and a colon ("WATCH:", "EDITOR'S NOTE:", "Photo:"), which is no part of the article's speech."""
     bounds: list[int] = []
-    labels = caption_labels()
     for m in _CAPTION.finditer(text):
-        label = m.group("label").replace("\u2019", "'")
-        if label.lower() in labels:  # not any capitals: "WALLACE:" opens a transcript's turn, a speaker
+        if is_caption_label(m.group("label")):  # not any capitals: "WALLACE:" opens a transcript's turn, a speaker
             end = text.find("\n", m.start())
             bounds.extend((m.start(), len(text) if end < 0 else end))
     return bounds
@@ -556,13 +554,6 @@ def paragraph_opened_by(text: str, pos: int) -> int | None:
     return line_start if not text[line_start:pos].strip(" \t" + QUOTE_CHARS) else None
 
 
-def _is_caption_label(mention: str | None) -> bool:
-    """"EDITOR'S NOTE" before a colon labels a line; it does not speak."""
-    if not mention:
-        return False
-    low = mention.strip().lower().replace("\u2019", "'")
-    return low in caption_labels()
-
 
 def to_quotes(text: str, cands: list[Candidate], quotes: QuoteIndex) -> list[Quote]:
     """Quotes of the settled candidates, in reading order, each speaker resolved to the fullest
@@ -576,7 +567,7 @@ def to_quotes(text: str, cands: list[Candidate], quotes: QuoteIndex) -> list[Quo
     out = []
     for c in cands:
         att: Attribution | None = c.attribution
-        if att is not None and _is_caption_label(att.mention):
+        if att is not None and is_caption_label(att.mention):
             continue
         if c.kind == "direct" and captions and bisect.bisect_right(captions, c.start) % 2 == 1 and (
                 att is None or att.cue == ":"):
