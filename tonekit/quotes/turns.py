@@ -12,8 +12,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
-from .lexicon import DATE_WORDS, caption_labels, reporting_lemmas, speech_forms
+from .lexicon import DATE_WORDS, is_caption_label, reporting_lemmas, speech_forms
 from .marks import QUOTE_CHARS
 from .quote import Attribution, Candidate
 
@@ -21,8 +22,10 @@ __all__ = ["label_turns", "overlay_turns"]
 
 # "SECRETARY ROE:", "MS. ROE:", "ROE:" -- upper case words, a transcript's speaker label
 _CAPS_LABEL = re.compile(r"[A-Z][A-Z'\u2019.\-]*(?: [A-Z][A-Z'\u2019.\-]*){0,3}")
+# A capitalised word of a name or a Title Case line
+_CAP = r"[A-Z][\w'\u2019.\-]*"
 # "Roe:", "Jane Roe:", "Senator Jane de Roe:" -- a headline's source
-_TITLE_LABEL = re.compile(r"[A-Z][\w'\u2019.\-]*(?: (?:[A-Z][\w'\u2019.\-]*|de|da|van|von|al|bin|el|la|le)){0,3}")
+_TITLE_LABEL = re.compile(rf"{_CAP}(?: (?:{_CAP}|de|da|van|von|al|bin|el|la|le)){{0,3}}")
 # A paragraph that only announces what follows: "He said:", "The governor then added:"
 LEAD_IN_LINE = re.compile(r"^\s*(?P<spk>(?:[\w\u2019'.\-]+\s+){0,5}?[\w\u2019'.\-]+)\s+(?:(?:also|then|later)\s+)?"
                           r"(?P<verb>[a-z]+)\s*:$")
@@ -52,25 +55,30 @@ def label_turns(text: str, paragraphs: Iterable[tuple[int, int]]) -> list[Candid
 # "..., Former Envoy Says." / "Roe Vows To End The Tariffs" -- in a Title Case headline the parse
 # is unreliable, so the frame is read from the words: a speaker of 1-5 capitalised words and a
 # reporting verb in the present tense.
-_NAME_WORDS = r"[A-Z][\w'\u2019.\-]*(?: [A-Z][\w'\u2019.\-]*){0,4}"
+_NAME_WORDS = rf"{_CAP}(?: {_CAP}){{0,4}}"
 _TRAILING_SAYS = re.compile(rf"^(?P<body>.+?),\s+(?P<spk>{_NAME_WORDS})\s+(?P<verb>[A-Z][a-z]+)[.!]?$")
 _LEADING_VOWS = re.compile(rf"^(?:[^,]{{0,60}},\s+)?(?P<spk>{_NAME_WORDS}?)\s+(?P<verb>[A-Z][a-z]+)\s+(?P<body>(?:To|That)\s.+?)[.!]?$")
 _SMALL_WORDS = frozenset("a an the of to in on at for by and or but with from as is are be that".split())
 
 
+@lru_cache(maxsize=None)
+def _headline_verbs() -> frozenset[str]:
+    """Reporting verbs as a headline writes them: "Says", "Say", "Vows"."""
+    return speech_forms() | reporting_lemmas()
+
+
 def _title_headline(text: str, lo: int, hi: int) -> Candidate | None:
     """A one-line Title Case headline that reports someone's words."""
-    line = text[lo:hi]
-    stripped = line.strip()
+    at, end = _inside(text, lo, hi)
+    stripped = text[at:end]
     if not stripped or "\n" in stripped or len(_WORD.findall(stripped)) > _HEADLINE_MAX_WORDS:
         return None
     words = [w for w in _WORD.findall(stripped) if w.lower() not in _SMALL_WORDS]
     if len(words) < 4 or sum(w[0].isupper() for w in words) < 0.8 * len(words):
         return None
-    at = lo + (len(line) - len(line.lstrip()))
     for pattern in (_TRAILING_SAYS, _LEADING_VOWS):
         m = pattern.match(stripped)
-        if m is None or m.group("verb").lower() not in speech_forms() | reporting_lemmas():
+        if m is None or m.group("verb").lower() not in _headline_verbs():
             continue
         if m.group("spk").split()[-1].lower() in _SMALL_WORDS or len(_WORD.findall(m.group("body"))) < 3:
             continue
@@ -85,11 +93,7 @@ def _announced(text: str, lead: tuple[int, int], lo: int, hi: int) -> Candidate 
     match = LEAD_IN_LINE.match(text[lead[0]:lead[1]].rstrip())
     if match is None or match.group("verb").lower() not in speech_forms():
         return None
-    start, end = lo, hi
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    start, end = _inside(text, lo, hi)
     if start >= end or text[start] in QUOTE_CHARS or len(_WORD.findall(text[start:end])) < 3:
         return None  # a quoted paragraph is a direct quote, found by its marks
     at = lead[0]
@@ -98,26 +102,28 @@ def _announced(text: str, lead: tuple[int, int], lo: int, hi: int) -> Candidate 
                                                          match.group("spk")))
 
 
+def _inside(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """``[lo, hi)`` without the blanks at either end."""
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return lo, hi
+
+
 def _turn(text: str, lo: int, hi: int) -> Candidate | None:
-    start = lo
-    while start < hi and text[start].isspace():
-        start += 1
-    if start < hi and text[start] in QUOTE_CHARS:
+    start, end = _inside(text, lo, hi)
+    if start < end and text[start] in QUOTE_CHARS:
         start += 1  # a transcript quoted as a block: '"ROE: ...'
     colon = text.find(":", start, min(hi, start + 48))
     if colon < 0 or colon + 1 >= hi or not text[colon + 1].isspace():
         return None
     label = text[start:colon]
-    body = colon + 1
-    while body < hi and text[body].isspace():
-        body += 1
-    end = hi
-    while end > body and (text[end - 1].isspace()):
-        end -= 1
+    body, end = _inside(text, colon + 1, end)
     if body >= end or not (text[body].isupper() or text[body] in QUOTE_CHARS):
         return None
     words = _WORD.findall(label)
-    if not words or label.lower().replace("\u2019", "'") in caption_labels() or label.lower() in _NOT_SPEAKERS:
+    if not words or is_caption_label(label) or label.lower() in _NOT_SPEAKERS:
         return None
     if any(w.lower() in DATE_WORDS for w in words) or any(w.isdigit() for w in words):
         return None  # "Monday:", "June 3:": a timeline, not a speaker
