@@ -121,12 +121,17 @@ def as_frame(verb: Token) -> list[Token] | None:
     if any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and c.lower_ != "it"
            or c.dep_ == "prep" and c.lower_ in STATEMENT_PREPOSITIONS for c in verb.children):
         return None  # "as he commented on the offer": the verb has a statement of its own
-    frame = range(verb.left_edge.i, verb.right_edge.i + 1)
-    head = verb.head
-    return [t for t in verb.doc[head.left_edge.i : head.right_edge.i + 1] if t.i not in frame and t.i > frame.stop - 1]
+    return [t for t in verb.doc[verb.right_edge.i + 1 : verb.head.right_edge.i + 1]]
 
 
 _REASON_MARKS = frozenset({"because", "since", "although", "though", "unless", "if"})
+# Subjects of a joined clause that is the speaker going on ("..., but she knows ...")
+_SPEAKER_GOING_ON = frozenset({"he", "she", "they", "we", "i"})
+
+
+def _clause_subject(clause: Token) -> Token | None:
+    """The subject of a clause, "there" included ("and there was ...")."""
+    return next((c for c in clause.children if c.dep_ in ("nsubj", "expl", "nsubjpass")), None)
 
 
 def _writers_answer(clause: Token) -> int | None:
@@ -135,8 +140,8 @@ def _writers_answer(clause: Token) -> int | None:
     not part of the report. The index of its conjunction (or the comma before it)."""
     for conj in (c for c in clause.children if c.dep_ == "conj"):
         cc = next((c for c in clause.children if c.dep_ == "cc" and c.lower_ in ("but", "yet") and c.i < conj.i), None)
-        subject = next((c for c in conj.children if c.dep_ in ("nsubj", "expl", "nsubjpass")), None)
-        if cc is None or subject is None or subject.lower_ in ("he", "she", "they", "we", "i"):
+        subject = _clause_subject(conj)
+        if cc is None or subject is None or subject.lower_ in _SPEAKER_GOING_ON:
             continue
         start = cc.i
         while start > clause.left_edge.i + 1 and clause.doc[start - 1].is_punct:
@@ -157,11 +162,11 @@ def clause_tokens(verb: Token) -> list[Token] | None:
         answer = _writers_answer(comp)
         if answer is not None:
             last = verb.doc[answer - 1]
-        for other in (c for c in verb.children if c.dep_ == "ccomp" and c.i > comp.i):
+        later = [c.right_edge for c in comps if c.i > comp.i]
+        if comp.i > verb.i and later:
             # two clauses after the verb are one complement the parse split: "explain how he
             # believes cuts ... left his hands tied", or "co", "-", "ordinate" of "co-ordinate"
-            if comp.i > verb.i:
-                last = max(last, other.right_edge, key=lambda t: t.i)
+            last = max([last, *later], key=lambda t: t.i)
         for clause in (c for c in verb.children if c.dep_ == "advcl" and c.i > last.i):
             # "said A, because B": a reason or condition the parse hung on the verb belongs to A;
             # a time ("said A when he visited B") is about the saying
@@ -172,12 +177,12 @@ def clause_tokens(verb: Token) -> list[Token] | None:
         for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > last.i):
             # "said that A, and there was B": a clause joined to the verb after its complement,
             # with a subject of its own and no cue of its own, goes on with what was said
-            subject = next((c for c in conj.children if c.dep_ in ("nsubj", "expl", "nsubjpass")), None)
+            subject = _clause_subject(conj)
             cc = next((c.lower_ for c in verb.children if c.dep_ == "cc" and last.i < c.i < conj.i), None)
             # after "but" the writer often answers ("claimed A, but the figures do not back it"):
             # only the speaker going on ("but she knows ...") continues the report
             if conj.pos_ in ("VERB", "AUX") and not is_reporting(conj) and subject is not None and (
-                    cc == "and" or subject.lower_ in ("he", "she", "they", "we", "i")):
+                    cc == "and" or subject.lower_ in _SPEAKER_GOING_ON):
                 last = conj.right_edge
             break
         return [t for t in verb.doc[comp.left_edge.i : last.i + 1]]
