@@ -286,8 +286,7 @@ def _settle(text: str, cands: list[Candidate]) -> list[Candidate]:
             continue
         lo, hi = bisect.bisect_left(cue_positions, c.start), bisect.bisect_left(cue_positions, c.end)
         inner_ids = [i for _, i in cues[lo:hi] if i != n]
-        mute = [i for i in inner_ids if not _may_speak(indirect[i].attribution)
-                or (indirect[i].attribution is not None and indirect[i].attribution.mention is None)]  # type: ignore[union-attr]
+        mute = [i for i in inner_ids if not _own_speaker(indirect[i].attribution)]
         if mute:
             # "Roe said the advertisement suggests that ...", "said it was too early to tell
             # whether ...": a thing's verb, or a verb with no subject, inside a report is part of
@@ -362,12 +361,12 @@ def _opens_clause(text: str, outer: Candidate, inner: Candidate) -> bool:
     return begin is not None and begin >= outer.start and len(_WORD.findall(text[outer.start:begin])) <= 1
 
 
-def _may_speak(att: Attribution | None) -> bool:
-    """The mention can be a source: a pronoun, a name (a capitalised word after the first) or
-    a phrase headed by a speaker noun ("a senior official", "the council"); not "the advertisement"
-    or "the recent spate of shootings". No mention: unknown, so it may."""
+def _own_speaker(att: Attribution | None) -> bool:
+    """An inner report names a source of its own: a pronoun, a name (a capitalised word after
+    the first) or a phrase headed by a speaker noun ("a senior official", "the council"); not
+    "the advertisement", "the recent spate of shootings", or no mention at all."""
     if att is None or att.mention is None:
-        return True
+        return False
     words = att.mention.replace("\u2019s", "").replace("'s", "").split()
     if not words or words[0].lower() in PRONOUNS:
         return True
